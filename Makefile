@@ -1,0 +1,45 @@
+# The two commands that matter: `make run` and `make test`. Both work on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= archive.settings.dev
+
+.PHONY: run test lint install install-dev demo-audio clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the declared or pinned dependencies change.
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	PORT=$(PORT) BIN=$(BIN) scripts/serve.sh
+
+lint: install-dev
+	$(BIN)/ruff check archive tests benchmarks scripts manage.py
+	$(BIN)/ruff format --check archive tests benchmarks scripts manage.py
+
+test: lint
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=archive.settings.test
+	$(BIN)/pytest
+
+# Needs Debian's espeak-ng; the generated files are committed, so only run it to change them.
+demo-audio: install
+	$(BIN)/python scripts/make_demo_audio.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* static .pytest_cache .ruff_cache

@@ -1,0 +1,176 @@
+"""A fictional demo: two testimonies, one in English and one in Spanish.
+
+The recordings in audio/ were spoken by espeak-ng from the texts in scripts/make_demo_audio.py.
+Each names a person, a city and a phone number, which stay in the private Interview; the public
+pages carry only a pseudonym, a region and a summary.
+"""
+
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from archive.ingest.dates import DatePrecision
+from archive.ingest.models import Interview
+from archive.ingest.store import AlreadyIngested, ingest_recording
+from archive.testimonies.models import HomePage, TestimonyIndexPage, TestimonyPage
+
+AUDIO_DIR = Path(__file__).resolve().parent / "audio"
+
+DEMO_USERS = {"admin": None, "editor": "Editors", "reporter": "Reporters"}
+
+TESTIMONIES = [
+    {
+        "audio": "demo-en.ogg",
+        "interview": {
+            "title": "Stopped outside the hardware store (demo)",
+            "narrator_legal_name": "Daniel Ortega Ruiz",
+            "narrator_display_name": "Tomás",
+            "narrator_contact": "(559) 421-8037",
+            "other_names": ["Rosa Ortega"],
+            "places": ["Fresno, California"],
+            "interview_place": "Fresno, CA",
+            "interview_date": datetime.date(2017, 3, 1),
+            "interview_date_precision": DatePrecision.MONTH,
+            "languages": ["en"],
+            "notes": "Fictional demo interview.",
+        },
+        "page": {
+            "title": "Told to inform on his neighbours",
+            "slug": "told-to-inform",
+            "narrator_display_name": "Tomás",
+            "summary": (
+                "A man stopped by immigration agents outside a hardware store is told to "
+                "report on his neighbours or be deported. He chose to tell his story instead."
+            ),
+            "place": "Central Valley, California",
+            "interview_date": datetime.date(2017, 1, 1),
+            "interview_date_precision": DatePrecision.YEAR,
+            "languages": ["en"],
+            "topics": ["immigration enforcement", "family"],
+            "body": [
+                ("paragraph", "<p>He had lived in the valley for twelve years when two agents "
+                              "stopped him one morning in March.</p>"),
+                ("pull_quote", {"quote": "They said I should call them with the names of my "
+                                         "neighbours, or they would deport me.",
+                                "attribution": "Tomás"}),
+            ],
+        },
+    },
+    {
+        "audio": "demo-es.ogg",
+        "interview": {
+            "title": "La llamada que nunca hicimos (demo)",
+            "narrator_legal_name": "María Elena Castillo",
+            "narrator_display_name": "Luz",
+            "narrator_contact": "(714) 555-0192",
+            "other_names": ["Julio Castillo"],
+            "places": ["Santa Ana, California"],
+            "interview_place": "Santa Ana, CA",
+            "interview_date": datetime.date(2019, 6, 1),
+            "interview_date_precision": DatePrecision.MONTH,
+            "languages": ["es"],
+            "notes": "Entrevista ficticia de demostración.",
+        },
+        "page": {
+            "title": "La llamada que nunca hicimos",
+            "slug": "la-llamada",
+            "narrator_display_name": "Luz",
+            "summary": (
+                "A su hermano lo pararon en la carretera y le pidieron que denunciara a "
+                "vecinos sin papeles. La familia decidió no llamar nunca."
+            ),
+            "place": "Sur de California",
+            "interview_date": datetime.date(2019, 1, 1),
+            "interview_date_precision": DatePrecision.YEAR,
+            "languages": ["es"],
+            "topics": ["familia", "immigration enforcement"],
+            "body": [
+                ("paragraph", "<p>Vive en el sur de California desde hace diez años.</p>"),
+                ("pull_quote", {"quote": "Nunca llamamos. Por eso quiero contar lo que pasó.",
+                                "attribution": "Luz"}),
+            ],
+        },
+    },
+]
+
+
+def ensure_users():
+    """Create or reset the demo users. Returns {username: password}; empty outside development."""
+    passwords = settings.TESTIMONIO_DEMO_PASSWORDS
+    User = get_user_model()
+    for username, group_name in DEMO_USERS.items():
+        if username not in passwords:
+            continue
+        user, _ = User.objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.org"}
+        )
+        user.is_superuser = user.is_staff = group_name is None
+        user.set_password(passwords[username])
+        user.save()
+        if group_name:
+            user.groups.set([Group.objects.get(name=group_name)])
+    return {name: passwords[name] for name in DEMO_USERS if name in passwords}
+
+
+def ensure_site():
+    """Replace Wagtail's placeholder welcome page with our HomePage and a browse page."""
+    home = HomePage.objects.first()
+    if home is None:
+        # Deleting the placeholder also deletes the Site that points at it; it is made anew.
+        Page.objects.filter(depth=2, content_type__app_label="wagtailcore").delete()
+        home = Page.get_first_root_node().add_child(
+            instance=HomePage(
+                title="Testimonio",
+                slug="home",
+                introduction="<p>Oral histories of immigration enforcement, told by the people "
+                             "who lived it and published only as far as they consented.</p>",
+            )
+        )
+        home.save_revision().publish()
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home,
+                      "site_name": "Testimonio"},
+        )
+    index = TestimonyIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(instance=TestimonyIndexPage(title="Testimonies", slug="testimonies"))
+        index.save_revision().publish()
+    return home, index
+
+
+def ensure_interview(spec, reporter):
+    interview = Interview(reporter=reporter, **spec["interview"])
+    try:
+        return ingest_recording(AUDIO_DIR / spec["audio"], interview=interview).interview
+    except AlreadyIngested as error:
+        return error.existing.interview
+
+
+def ensure_testimony(index, spec, interview):
+    page = TestimonyPage.objects.child_of(index).filter(slug=spec["page"]["slug"]).first()
+    if page is not None:
+        return page
+    fields = dict(spec["page"])
+    topics = fields.pop("topics")
+    page = TestimonyPage(interview=interview, **fields)
+    page.topics.add(*topics)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def load_demo():
+    with transaction.atomic():
+        logins = ensure_users()
+        _home, index = ensure_site()
+        reporter = get_user_model().objects.filter(username="reporter").first()
+        pages = [
+            ensure_testimony(index, spec, ensure_interview(spec, reporter)) for spec in TESTIMONIES
+        ]
+    return logins, pages

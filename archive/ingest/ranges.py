@@ -1,0 +1,46 @@
+"""HTTP byte ranges (RFC 9110 §14), so the browser's player can seek in a private original."""
+
+import re
+
+SINGLE_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+class UnsatisfiableRange(ValueError):
+    pass
+
+
+def parse_range(header, size):
+    """Return (first, last) inclusive for a single byte range, or None to send the whole file.
+
+    Multiple ranges are answered with the whole file, which RFC 9110 allows.
+    """
+    if not header:
+        return None
+    match = SINGLE_RANGE.match(header.strip())
+    if not match:
+        return None
+    first, last = match.groups()
+    if not first and not last:
+        return None
+    if not first:
+        length = int(last)
+        if length == 0:
+            raise UnsatisfiableRange(header)
+        return max(size - length, 0), size - 1
+    first = int(first)
+    last = min(int(last), size - 1) if last else size - 1
+    if first >= size or last < first:
+        raise UnsatisfiableRange(header)
+    return first, last
+
+
+def iter_file_range(path, first, last, chunk_bytes=256 * 1024):
+    remaining = last - first + 1
+    with open(path, "rb") as source:
+        source.seek(first)
+        while remaining > 0:
+            chunk = source.read(min(chunk_bytes, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk

@@ -1,0 +1,65 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import views
+from .forms import InterviewForm
+from .models import Interview
+
+
+class InterviewViewSet(SnippetViewSet):
+    model = Interview
+    icon = "microphone"
+    menu_label = _("Interviews")
+    menu_order = 150
+    add_to_admin_menu = True
+    list_display = ["title", "narrator_display_name", "interview_place", "reporter", "created_at"]
+    list_filter = ["reporter", "interview_date_precision"]
+    search_fields = ["title", "narrator_display_name"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("narrator_legal_name"),
+                            FieldPanel("narrator_display_name"),
+                            FieldPanel("narrator_contact"),
+                        ],
+                        heading=_("Narrator (private)"),
+                    ),
+                    FieldPanel("reporter"),
+                    FieldPanel("interview_place"),
+                    FieldPanel("interview_when"),
+                    FieldPanel("languages"),
+                    FieldPanel("other_names"),
+                    FieldPanel("places"),
+                    FieldPanel("notes"),
+                ],
+                heading=_("Interview"),
+            ),
+            ObjectList(
+                [HelpPanel(template="ingest/originals_panel.html", heading=_("Originals"))],
+                heading=_("Recordings and photos"),
+            ),
+        ],
+        base_form_class=InterviewForm,
+    )
+
+
+register_snippet(InterviewViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_upload_url():
+    return [path("interviews/<int:pk>/upload/", views.upload, name="ingest_upload")]
+
+
+@hooks.register("register_log_actions")
+def register_ingest_log_actions(actions):
+    actions.register_action("testimonio.upload", _("Upload originals"), _("Uploaded originals"))
+    actions.register_action("testimonio.view_original", _("View original"), _("Viewed an original"))

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Start the web server and the task worker together; stopping one (Ctrl-C) stops both.
+set -euo pipefail
+BIN=${BIN:-.venv/bin}
+PORT=${PORT:-8000}
+
+"$BIN/python" manage.py db_worker --no-startup-delay &
+worker=$!
+trap 'kill "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT INT TERM
+
+cat <<MSG
+
+  Testimonio is running (web server and task worker).
+    Public site:  http://localhost:$PORT/
+    Admin:        http://localhost:$PORT/admin/   (demo logins are printed above)
+  Press Ctrl-C to stop both.
+
+MSG
+"$BIN/python" manage.py runserver --noreload "127.0.0.1:$PORT"
