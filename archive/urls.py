@@ -1,5 +1,10 @@
+import re
+
 from django.conf import settings
-from django.urls import include, path
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import Http404
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
@@ -15,12 +20,31 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
-    # Only the public tree; the private tree is a sibling of MEDIA_ROOT, not inside it.
-    urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+def not_found_when_climbing(view, **defaults):
+    """Development file serving where a path that climbs out of its tree is simply not found."""
+
+    def serve_inside(request, path):
+        try:
+            return view(request, path, **defaults)
+        except SuspiciousFileOperation:
+            raise Http404 from None
+
+    return serve_inside
+
+
+if settings.TESTIMONIO_SERVE_MEDIA:
+    from django.contrib.staticfiles.views import serve as serve_static
+
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.STATIC_URL.lstrip('/'))}(?P<path>.*)$",
+            not_found_when_climbing(serve_static, insecure=True),
+        ),
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            not_found_when_climbing(serve, document_root=settings.MEDIA_ROOT),
+        ),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -16,4 +16,4 @@ cat <<MSG
   Press Ctrl-C to stop both.
 
 MSG
-"$BIN/python" manage.py runserver --noreload "127.0.0.1:$PORT"
+"$BIN/python" manage.py runserver --noreload --nostatic "127.0.0.1:$PORT"

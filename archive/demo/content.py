@@ -53,11 +53,19 @@ TESTIMONIES = [
             "languages": ["en"],
             "topics": ["immigration enforcement", "family"],
             "body": [
-                ("paragraph", "<p>He had lived in the valley for twelve years when two agents "
-                              "stopped him one morning in March.</p>"),
-                ("pull_quote", {"quote": "They said I should call them with the names of my "
-                                         "neighbours, or they would deport me.",
-                                "attribution": "Tomás"}),
+                (
+                    "paragraph",
+                    "<p>He had lived in the valley for twelve years when two agents "
+                    "stopped him one morning in March.</p>",
+                ),
+                (
+                    "pull_quote",
+                    {
+                        "quote": "They said I should call them with the names of my "
+                        "neighbours, or they would deport me.",
+                        "attribution": "Tomás",
+                    },
+                ),
             ],
         },
     },
@@ -91,8 +99,13 @@ TESTIMONIES = [
             "topics": ["familia", "immigration enforcement"],
             "body": [
                 ("paragraph", "<p>Vive en el sur de California desde hace diez años.</p>"),
-                ("pull_quote", {"quote": "Nunca llamamos. Por eso quiero contar lo que pasó.",
-                                "attribution": "Luz"}),
+                (
+                    "pull_quote",
+                    {
+                        "quote": "Nunca llamamos. Por eso quiero contar lo que pasó.",
+                        "attribution": "Luz",
+                    },
+                ),
             ],
         },
     },
@@ -128,14 +141,18 @@ def ensure_site():
                 title="Testimonio",
                 slug="home",
                 introduction="<p>Oral histories of immigration enforcement, told by the people "
-                             "who lived it and published only as far as they consented.</p>",
+                "who lived it and published only as far as they consented.</p>",
             )
         )
         home.save_revision().publish()
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                      "site_name": "Testimonio"},
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": "Testimonio",
+            },
         )
     index = TestimonyIndexPage.objects.child_of(home).first()
     if index is None:

@@ -14,8 +14,15 @@ from .store import AlreadyIngested, existing_original, ingest_recording, sha256_
 
 REQUIRED_COLUMNS = ("file", "title", "narrator_name")
 OPTIONAL_COLUMNS = (
-    "display_name", "languages", "date", "place", "other_names", "places", "contact",
-    "reporter", "notes",
+    "display_name",
+    "languages",
+    "date",
+    "place",
+    "other_names",
+    "places",
+    "contact",
+    "reporter",
+    "notes",
 )
 MAX_ROWS = 10_000
 MAX_MANIFEST_BYTES = 20 * 1024**2

@@ -7,8 +7,14 @@ from .dates import parse_partial_date
 from .forms import clean_languages
 from .models import Interview
 
-TEXT_FIELDS = {"title", "narrator_legal_name", "narrator_display_name", "narrator_contact",
-               "interview_place", "notes"}
+TEXT_FIELDS = {
+    "title",
+    "narrator_legal_name",
+    "narrator_display_name",
+    "narrator_contact",
+    "interview_place",
+    "notes",
+}
 LONG_TEXT_FIELDS = {"notes", "narrator_contact"}
 LIST_FIELDS = {"other_names", "places", "languages"}
 # Accepted spellings -> model field, so a JSON file can use the CLI's own words.

@@ -34,6 +34,7 @@ class Interview(RevisionMixin, index.Indexed, models.Model):
     narrator_display_name = models.CharField(
         _("narrator's public name"),
         max_length=255,
+        blank=True,
         help_text=_("A pseudonym or first name. Defaults to the legal name's initials."),
     )
     narrator_contact = models.TextField(_("narrator's contact details"), blank=True)
@@ -41,8 +42,10 @@ class Interview(RevisionMixin, index.Indexed, models.Model):
         _("other names mentioned"),
         default=list,
         blank=True,
-        help_text=_("Family members and other people the narrator names, one per line. "
-                    "Used to suggest redactions."),
+        help_text=_(
+            "Family members and other people the narrator names, one per line. "
+            "Used to suggest redactions."
+        ),
     )
     places = models.JSONField(
         _("places mentioned"),

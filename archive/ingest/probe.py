@@ -86,7 +86,9 @@ def probe_recording(path):
                 if decoded_frames < 8:
                     decoded_frames += len(packet.decode())
         except av.error.FFmpegError as error:
-            raise UnreadableMedia("The audio in this file is damaged and cannot be read.") from error
+            raise UnreadableMedia(
+                "The audio in this file is damaged and cannot be read."
+            ) from error
         if decoded_frames == 0:
             raise UnreadableMedia("The audio in this file is empty or damaged.")
         start = float(audio.start_time * audio.time_base) if audio.start_time else 0.0

@@ -161,4 +161,3 @@ def ingest_photo(source_path, *, interview, original_filename=None, user=None, c
             "caption": caption,
         },
     )
-

@@ -24,7 +24,10 @@ class CappedTemporaryFileUploadHandler(TemporaryFileUploadHandler):
     """
 
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
-        if content_length and content_length > settings.TESTIMONIO_MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES:
+        if (
+            content_length
+            and content_length > settings.TESTIMONIO_MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES
+        ):
             self.reject()
 
     def new_file(self, *args, **kwargs):

@@ -65,12 +65,16 @@ def serve_original(request, kind, pk):
         return private_headers(response)
     first, last = byte_range or (0, size - 1)
     body = iter_file_range(path, first, last) if request.method == "GET" else iter(())
-    response = StreamingHttpResponse(body, content_type=content_type, status=206 if byte_range else 200)
+    response = StreamingHttpResponse(
+        body, content_type=content_type, status=206 if byte_range else 200
+    )
     response["Content-Length"] = str(last - first + 1)
     response["Accept-Ranges"] = "bytes"
     if byte_range:
         response["Content-Range"] = f"bytes {first}-{last}/{size}"
-    response["Content-Disposition"] = f'inline; filename="{kind}-{original.pk}.{original.extension}"'
+    response["Content-Disposition"] = (
+        f'inline; filename="{kind}-{original.pk}.{original.extension}"'
+    )
     log_view_of_original(request, original)
     return private_headers(response)
 
@@ -82,12 +86,15 @@ def interview_edit_url(interview):
 def upload(request, pk):
     """Add recordings and photos to an interview. Each file stands or falls on its own."""
     interview = get_object_or_404(Interview, pk=pk)
-    if not (request.user.has_perm("ingest.add_recording") or request.user.has_perm("ingest.add_photo")):
+    if not (
+        request.user.has_perm("ingest.add_recording") or request.user.has_perm("ingest.add_photo")
+    ):
         raise Http404
-    rejected = getattr(request, "upload_rejected", None)
     form = UploadForm(request.POST or None, request.FILES or None)
+    # Read after the body is parsed above: the upload handler sets it while parsing.
+    rejected = getattr(request, "upload_rejected", None)
     if request.method == "POST" and rejected:
-        form.add_error(None, rejected)
+        form = UploadForm()
     elif request.method == "POST" and form.is_valid():
         stored = 0
         for field, ingest, permission in (
@@ -109,13 +116,23 @@ def upload(request, pk):
                 except (UnreadableMedia, AlreadyIngested) as error:
                     form.add_error(field, f"{uploaded.name}: {error}")
         if stored:
-            log(instance=interview, action="testimonio.upload", user=request.user, data={"files": stored})
+            log(
+                instance=interview,
+                action="testimonio.upload",
+                user=request.user,
+                data={"files": stored},
+            )
             messages.success(request, _("%(count)d file(s) stored.") % {"count": stored})
         if not form.errors:
             return redirect(interview_edit_url(interview))
     return TemplateResponse(
         request,
         "ingest/upload.html",
-        {"interview": interview, "form": form, "edit_url": interview_edit_url(interview)},
-        status=400 if form.errors else 200,
+        {
+            "interview": interview,
+            "form": form,
+            "rejected": rejected,
+            "edit_url": interview_edit_url(interview),
+        },
+        status=400 if form.errors or rejected else 200,
     )

@@ -109,6 +109,7 @@ MEDIA_TREE = env_path("TESTIMONIO_MEDIA_ROOT", BASE_DIR / "media")
 MEDIA_ROOT = MEDIA_TREE / "public"
 MEDIA_URL = "/media/"
 PRIVATE_MEDIA_ROOT = MEDIA_TREE / "private"
+TESTIMONIO_SERVE_MEDIA = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

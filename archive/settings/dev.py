@@ -2,6 +2,8 @@ from .base import *  # noqa: F403
 
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-used-in-production"  # noqa: S105
+# In production the web server serves media/public and static files itself.
+TESTIMONIO_SERVE_MEDIA = True
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

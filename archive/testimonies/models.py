@@ -92,8 +92,10 @@ class TestimonyPage(Page):
         FieldPanel("narrator_display_name"),
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("interview_when"), FieldPanel("place")]),
-             FieldPanel("languages")],
+            [
+                FieldRowPanel([FieldPanel("interview_when"), FieldPanel("place")]),
+                FieldPanel("languages"),
+            ],
             heading=_("When, where, in which languages"),
         ),
         FieldPanel("topics"),

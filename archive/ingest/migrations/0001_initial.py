@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=255, verbose_name='working title')),
                 ('narrator_legal_name', models.CharField(help_text="Private. Never shown to the public unless the narrator's consent allows.", max_length=255, verbose_name="narrator's legal name")),
-                ('narrator_display_name', models.CharField(help_text="A pseudonym or first name. Defaults to the legal name's initials.", max_length=255, verbose_name="narrator's public name")),
+                ('narrator_display_name', models.CharField(blank=True, help_text="A pseudonym or first name. Defaults to the legal name's initials.", max_length=255, verbose_name="narrator's public name")),
                 ('narrator_contact', models.TextField(blank=True, verbose_name="narrator's contact details")),
                 ('other_names', models.JSONField(blank=True, default=list, help_text='Family members and other people the narrator names, one per line. Used to suggest redactions.', verbose_name='other names mentioned')),
                 ('places', models.JSONField(blank=True, default=list, help_text='Towns, streets, workplaces the narrator names, one per line.', verbose_name='places mentioned')),

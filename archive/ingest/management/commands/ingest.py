@@ -136,11 +136,18 @@ class Command(BaseCommand):
             message = f"line {row.line}: already ingested (interview {row.existing.interview_id})"
         elif dry_run:
             summary["ingest"].append({"line": row.line, "sha256": row.sha256})
-            message = f"line {row.line}: would ingest {row.path.name} ({row.info.duration_seconds:.1f} s)"
+            message = (
+                f"line {row.line}: would ingest {row.path.name} ({row.info.duration_seconds:.1f} s)"
+            )
         else:
             summary["ingest"].append(
-                {"line": row.line, "interview": recording.interview_id, "recording": recording.pk,
-                 "sha256": recording.sha256, "duration": recording.duration_seconds}
+                {
+                    "line": row.line,
+                    "interview": recording.interview_id,
+                    "recording": recording.pk,
+                    "sha256": recording.sha256,
+                    "duration": recording.duration_seconds,
+                }
             )
             message = (
                 f"line {row.line}: ingested {row.path.name} as interview {recording.interview_id}"

@@ -1,0 +1,84 @@
+import shutil
+import wave
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+DEMO_AUDIO = Path(__file__).resolve().parent.parent / "archive" / "demo" / "audio"
+
+
+@pytest.fixture(autouse=True)
+def clean_media_tree():
+    """Each test starts with empty public and private trees."""
+    for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        shutil.rmtree(root, ignore_errors=True)
+        Path(root).mkdir(parents=True)
+    yield
+
+
+@pytest.fixture
+def speech_en():
+    """Real speech: espeak-ng reading an English testimony, Ogg/Opus."""
+    return DEMO_AUDIO / "demo-en.ogg"
+
+
+@pytest.fixture
+def speech_es():
+    return DEMO_AUDIO / "demo-es.ogg"
+
+
+def write_tone(path, seconds=1.0, rate=8000):
+    """A short, valid PCM WAV file (a 440 Hz square-ish tone)."""
+    frames = bytearray()
+    period = rate // 440
+    for i in range(int(seconds * rate)):
+        frames += (8000 if (i % period) < period // 2 else -8000).to_bytes(2, "little", signed=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(bytes(frames))
+    return path
+
+
+@pytest.fixture
+def tone(tmp_path):
+    return write_tone(tmp_path / "tone.wav")
+
+
+def make_user(django_user_model, username, group=None, **extra):
+    user = django_user_model.objects.create_user(
+        username=username, password="pw-" + username, **extra
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def reporter(db, django_user_model):
+    return make_user(django_user_model, "rita", "Reporters")
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return make_user(django_user_model, "eddie", "Editors")
+
+
+@pytest.fixture
+def reporter_client(client, reporter):
+    client.force_login(reporter)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def private_files():
+    """Every file under the private tree, staging area included."""
+    return sorted(p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file())

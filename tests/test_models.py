@@ -1,0 +1,112 @@
+import hashlib
+from pathlib import Path
+
+import pytest
+from django.db import IntegrityError
+from wagtail.models import Page, Site
+
+from archive.ingest.models import Interview, Recording
+from archive.ingest.store import ingest_recording
+from archive.testimonies.models import HomePage, TestimonyIndexPage, TestimonyPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_name_defaults_to_initials_of_the_legal_name():
+    interview = Interview.objects.create(title="t", narrator_legal_name="María Elena Castillo-Ruiz")
+    assert interview.narrator_display_name == "M.E.C.R."
+
+
+def test_a_given_public_name_is_kept():
+    interview = Interview.objects.create(
+        title="t", narrator_legal_name="Daniel Ortega Ruiz", narrator_display_name="Tomás"
+    )
+    assert interview.narrator_display_name == "Tomás"
+
+
+def test_recording_keeps_probe_facts_and_exact_bytes(speech_en):
+    interview = Interview(title="t", narrator_legal_name="N")
+    recording = ingest_recording(speech_en, interview=interview)
+    recording.refresh_from_db()
+    assert recording.codec == "opus"
+    assert recording.channels == 1
+    assert recording.sample_rate == 48000
+    assert 25 < recording.duration_seconds < 28
+    assert not recording.has_video
+    stored = Path(recording.file.path).read_bytes()
+    assert stored == speech_en.read_bytes()
+    assert recording.sha256 == hashlib.sha256(stored).hexdigest()
+    assert recording.size_bytes == len(stored)
+
+
+def test_an_interview_can_hold_several_recordings(speech_en, speech_es):
+    interview = ingest_recording(
+        speech_en, interview=Interview(title="t", narrator_legal_name="N")
+    ).interview
+    ingest_recording(speech_es, interview=interview)
+    assert interview.recordings.count() == 2
+
+
+def test_the_same_bytes_cannot_be_recorded_twice(speech_en):
+    recording = ingest_recording(speech_en, interview=Interview(title="t", narrator_legal_name="N"))
+    with pytest.raises(IntegrityError):
+        Recording.objects.create(
+            interview=recording.interview,
+            sha256=recording.sha256,
+            size_bytes=1,
+            extension="ogg",
+            duration_seconds=1,
+            container_format="ogg",
+            codec="opus",
+            sample_rate=1,
+            channels=1,
+        )
+
+
+def test_interview_edits_are_kept_as_revisions():
+    interview = Interview.objects.create(title="first", narrator_legal_name="N")
+    interview.save_revision()
+    interview.title = "second"
+    interview.save()
+    interview.save_revision()
+    titles = [rev.as_object().title for rev in interview.revisions.order_by("created_at")]
+    assert titles == ["first", "second"]
+
+
+def make_site_tree():
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Home", slug="home-test"))
+    Site.objects.update(root_page=home)
+    index = home.add_child(instance=TestimonyIndexPage(title="Testimonies", slug="testimonies"))
+    return home, index
+
+
+def test_testimony_page_shows_the_public_name_never_the_legal_name(client):
+    _home, index = make_site_tree()
+    interview = Interview.objects.create(
+        title="private title",
+        narrator_legal_name="Daniel Ortega Ruiz",
+        narrator_contact="559 421 8037",
+    )
+    page = index.add_child(
+        instance=TestimonyPage(
+            title="Told to inform",
+            narrator_display_name="Tomás",
+            summary="A man is told to inform on his neighbours.",
+            place="Central Valley",
+            interview=interview,
+        )
+    )
+    page.topics.add("family")
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Tomás" in html
+    assert "family" in html
+    for secret in ("Daniel", "Ortega", "559 421", "private title"):
+        assert secret not in html
+
+
+def test_testimony_pages_only_live_under_the_browse_page():
+    home, index = make_site_tree()
+    assert TestimonyPage.can_create_at(index)
+    assert not TestimonyPage.can_create_at(home)
