@@ -140,6 +140,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # The admin must not phone home: readers' and editors' activity is reported to no one.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No Gravatar: the admin must not tell a third party who is editing.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "odt", "docx"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
