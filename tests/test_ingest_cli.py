@@ -65,6 +65,7 @@ def test_ingest_prints_ids_hash_and_duration_as_json(speech_en, tmp_path):
     assert interview.places == ["Fresno", "Avenida Reforma 12"]
     assert interview.interview_date_display == "2017-03"
     assert interview.languages == ["en"]
+    assert interview.revisions.count() == 1, "ingest starts the interview's history"
 
 
 def test_display_name_defaults_to_initials(speech_en):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from wagtail.log_actions import log
 
 from .models import Photo, Recording, private_storage
 from .probe import probe_image, probe_recording
@@ -92,6 +93,8 @@ def _keep(model, staged, *, interview, fields, original_filename, user):
         with transaction.atomic():
             if interview.pk is None:
                 interview.save()
+                interview.save_revision(user=user)
+                log(instance=interview, action="wagtail.create", user=user)
                 instance.interview = interview
             os.replace(staged.path, final_path)
             moved = True
