@@ -82,3 +82,29 @@ def editor_client(client, editor):
 def private_files():
     """Every file under the private tree, staging area included."""
     return sorted(p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file())
+
+
+def write_video(path, seconds=1, rate=16000):
+    """A small MP4 with a grey picture and a tone: what a phone's video interview looks like."""
+    import av
+
+    with av.open(str(path), "w") as container:
+        video = container.add_stream("mpeg4", rate=10)
+        video.width, video.height, video.pix_fmt = 64, 48, "yuv420p"
+        audio = container.add_stream("aac", rate=rate, layout="mono")
+        for index in range(int(seconds * 10)):
+            frame = av.VideoFrame(64, 48, "yuv420p")
+            for plane in frame.planes:
+                plane.update(bytes([128]) * plane.buffer_size)
+            frame.pts = index
+            container.mux(video.encode(frame))
+        container.mux(video.encode(None))
+        samples = 1024
+        for index in range(int(seconds * rate) // samples):
+            frame = av.AudioFrame(format="s16", layout="mono", samples=samples)
+            frame.planes[0].update(bytes(index % 256 for index in range(samples * 2)))
+            frame.sample_rate = rate
+            frame.pts = index * samples
+            container.mux(audio.encode(frame))
+        container.mux(audio.encode(None))
+    return path

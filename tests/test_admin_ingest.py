@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from archive.ingest.models import Interview, Photo, Recording
 
-from .conftest import private_files
+from .conftest import private_files, write_video
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +91,29 @@ def test_reporter_uploads_a_recording_and_a_photo(
     assert "kitchen.jpg" in html
 
 
+def test_reporter_uploads_a_video_interview(reporter_client, interview, tmp_path):
+    video = write_video(tmp_path / "phone-video.mp4", seconds=2)
+    with open(video, "rb") as handle:
+        response = reporter_client.post(upload_url(interview), {"recordings": [handle]})
+    assert response.status_code == 302
+    recording = Recording.objects.get()
+    assert recording.has_video
+    assert recording.codec == "aac"
+    assert recording.file.name.endswith(".mp4")
+    assert 1.5 < recording.duration_seconds < 2.5
+
+
+def test_a_silent_video_is_refused_for_lack_of_audio(reporter_client, interview, tmp_path):
+    from PIL import Image
+
+    still = tmp_path / "frame.mp3"
+    Image.new("RGB", (32, 32)).save(still, format="JPEG")
+    with open(still, "rb") as handle:
+        response = reporter_client.post(upload_url(interview), {"recordings": [handle]})
+    assert response.status_code == 400
+    assert Recording.objects.count() == 0
+
+
 def test_upload_of_a_non_audio_file_is_explained_and_nothing_saved(
     reporter_client, interview, tmp_path
 ):
@@ -148,3 +171,8 @@ def test_someone_without_permission_cannot_upload(client, django_user_model, int
         response = client.post(upload_url(interview), {"recordings": [handle]})
     assert response.status_code in (302, 403, 404)
     assert Recording.objects.count() == 0
+
+
+def test_a_new_interview_is_credited_to_the_reporter_creating_it(reporter_client, reporter):
+    html = reporter_client.get(reverse("wagtailsnippets_ingest_interview:add")).content.decode()
+    assert f'<option value="{reporter.pk}" selected>' in html

@@ -99,6 +99,8 @@ class InterviewForm(PartialDateFormMixin, WagtailAdminModelForm):
         replace_field(self, "other_names", LinesField)
         replace_field(self, "places", LinesField)
         replace_field(self, "languages", LanguagesField)
+        if not self.instance.pk and "reporter" in self.fields and self.for_user:
+            self.initial.setdefault("reporter", self.for_user.pk)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
