@@ -13,6 +13,7 @@ def env_path(name, default):
 
 INSTALLED_APPS = [
     "archive.ingest",
+    "archive.transcription",
     "archive.testimonies",
     "archive.roles",
     "archive.demo",
@@ -133,6 +134,23 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Transcription runs here, on this machine; audio is never sent anywhere.
+TESTIMONIO_TRANSCRIPTION_ENGINE = os.environ.get("TESTIMONIO_TRANSCRIPTION_ENGINE", "faster-whisper")
+# "base" is the packaged, checksum-verified model; or a model directory, a checkpoint (.pt),
+# or a name the libraries download themselves where a hub can be reached.
+TESTIMONIO_WHISPER_MODEL = os.environ.get("TESTIMONIO_WHISPER_MODEL", "base")
+TESTIMONIO_TRANSCRIPTION_DEVICE = os.environ.get("TESTIMONIO_TRANSCRIPTION_DEVICE", "auto")
+TESTIMONIO_TRANSCRIPTION_THREADS = int(os.environ.get("TESTIMONIO_TRANSCRIPTION_THREADS", 0))
+TESTIMONIO_FASTER_WHISPER_COMPUTE_TYPE = os.environ.get(
+    "TESTIMONIO_FASTER_WHISPER_COMPUTE_TYPE", "int8"
+)
+TESTIMONIO_TRANSCRIPTION_BEAM_SIZE = int(os.environ.get("TESTIMONIO_TRANSCRIPTION_BEAM_SIZE", 5))
+TESTIMONIO_MODEL_CACHE = env_path("TESTIMONIO_MODEL_CACHE", BASE_DIR / "var" / "models")
+# A running job that has not reported for this long is taken to have lost its worker.
+TESTIMONIO_TRANSCRIPTION_STALE_SECONDS = int(
+    os.environ.get("TESTIMONIO_TRANSCRIPTION_STALE_SECONDS", 600)
+)
 
 WAGTAIL_SITE_NAME = "Testimonio"
 WAGTAILADMIN_BASE_URL = os.environ.get("TESTIMONIO_BASE_URL", "http://localhost:8000")

@@ -1,0 +1,253 @@
+"""One interface, two Whisper engines. Audio is decoded here and never leaves the machine.
+
+An engine takes 16 kHz mono samples and reports each segment through `on_segment` as soon as it
+has it, and how many seconds of audio it has processed through `on_progress`. Either callback
+may raise to stop the work (that is how a job is cancelled).
+"""
+
+import importlib
+import os
+import threading
+import types
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from .audio import SAMPLE_RATE
+from .weights import ModelUnavailable, resolve
+
+ENGINES = ("faster-whisper", "openai-whisper")
+TASKS = ("transcribe", "translate")
+
+
+@dataclass
+class Word:
+    start: float
+    end: float
+    text: str
+    probability: float
+
+
+@dataclass
+class Segment:
+    start: float
+    end: float
+    text: str
+    words: list = field(default_factory=list)
+
+
+@dataclass
+class Options:
+    model: str = "base"
+    language: str | None = None
+    task: str = "transcribe"
+    start_at: float = 0.0  # resume: transcribe from here to the end
+    beam_size: int = 5
+
+
+@dataclass
+class Outcome:
+    language: str
+    model_label: str
+
+
+def device():
+    wanted = settings.TESTIMONIO_TRANSCRIPTION_DEVICE
+    if wanted != "auto":
+        return wanted
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def threads():
+    return int(settings.TESTIMONIO_TRANSCRIPTION_THREADS or os.cpu_count() or 1)
+
+
+_loaded = {}
+_load_lock = threading.Lock()
+
+
+def _cached(key, load):
+    """Keep one loaded model per engine: loading costs seconds, and a worker runs many jobs."""
+    with _load_lock:
+        engine = key[0]
+        if key not in _loaded:
+            for old in [k for k in _loaded if k[0] == engine]:
+                del _loaded[old]
+            _loaded[key] = load()
+        return _loaded[key]
+
+
+def _library_error(name, error):
+    return ModelUnavailable(
+        f"Could not load the Whisper model {name!r}: {error}. This machine may not reach the "
+        f"model hub; use the packaged model (TESTIMONIO_WHISPER_MODEL=base) or point "
+        f"TESTIMONIO_WHISPER_MODEL at a model directory."
+    )
+
+
+class FasterWhisperEngine:
+    name = "faster-whisper"
+
+    def load(self, options):
+        from faster_whisper import WhisperModel
+
+        resolved = resolve(options.model, self.name)
+        where = str(resolved.ct2_dir or resolved.library_name)
+        run_on = device()
+        compute_type = settings.TESTIMONIO_FASTER_WHISPER_COMPUTE_TYPE
+        if run_on == "cuda" and compute_type == "int8":
+            compute_type = "int8_float16"
+
+        def load():
+            try:
+                return WhisperModel(
+                    where,
+                    device=run_on,
+                    compute_type=compute_type,
+                    cpu_threads=threads(),
+                    local_files_only=resolved.library_name is None,
+                )
+            except (OSError, ValueError, RuntimeError) as error:
+                raise _library_error(where, error) from error
+
+        return resolved, _cached((self.name, where, run_on, compute_type, threads()), load)
+
+    def transcribe(self, samples, options, on_segment, on_progress):
+        resolved, model = self.load(options)
+        segments, info = model.transcribe(
+            samples,
+            language=options.language,
+            task=options.task,
+            beam_size=options.beam_size,
+            word_timestamps=True,
+            clip_timestamps=[options.start_at] if options.start_at else "0",
+        )
+        for segment in segments:
+            on_segment(
+                Segment(
+                    start=segment.start,
+                    end=segment.end,
+                    text=segment.text.strip(),
+                    words=[
+                        Word(w.start, w.end, w.word.strip(), round(w.probability, 4))
+                        for w in segment.words or []
+                    ],
+                )
+            )
+            on_progress(segment.end)
+        return Outcome(language=info.language, model_label=resolved.label)
+
+
+class _ProgressBar:
+    """Stands in for tqdm inside openai-whisper, turning its frame counts into seconds."""
+
+    FRAMES_PER_SECOND = 100  # openai-whisper's mel frames: 10 ms each
+
+    callback = None
+    offset = 0.0
+
+    def __init__(self, total=None, **kwargs):
+        self.done = 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, frames):
+        self.done += frames
+        if self.callback:
+            self.callback(self.offset + self.done / self.FRAMES_PER_SECOND)
+
+
+class OpenAIWhisperEngine:
+    """The reference implementation. It reports progress as it goes, segments at the end."""
+
+    name = "openai-whisper"
+    _transcribe_lock = threading.Lock()
+
+    def load(self, options):
+        import torch
+        import whisper
+
+        resolved = resolve(options.model, self.name)
+        run_on = device()
+        where = str(resolved.checkpoint or resolved.library_name)
+
+        def load():
+            try:
+                model = whisper.load_model(
+                    where, device=run_on, download_root=str(settings.TESTIMONIO_MODEL_CACHE)
+                )
+            except (OSError, RuntimeError, ValueError) as error:
+                raise _library_error(where, error) from error
+            if resolved.alignment_heads:
+                # openai-whisper knows alignment heads only for its own named models; without
+                # them word timestamps drift. They come from the model's config.json.
+                heads = torch.zeros(model.dims.n_text_layer, model.dims.n_text_head, dtype=torch.bool)
+                for layer, head in resolved.alignment_heads:
+                    heads[layer, head] = True
+                model.register_buffer("alignment_heads", heads.to_sparse(), persistent=False)
+            return model
+
+        return resolved, _cached((self.name, where, run_on), load)
+
+    def transcribe(self, samples, options, on_segment, on_progress):
+        import torch
+
+        # `whisper.transcribe` the attribute is the function; the module is what holds tqdm.
+        reference = importlib.import_module("whisper.transcribe")
+
+        resolved, model = self.load(options)
+        torch.set_num_threads(threads())
+        progress = type("Progress", (_ProgressBar,), {"callback": staticmethod(on_progress),
+                                                     "offset": options.start_at})
+        with self._transcribe_lock:
+            original = reference.tqdm
+            reference.tqdm = types.SimpleNamespace(tqdm=progress)
+            try:
+                result = model.transcribe(
+                    samples,
+                    language=options.language,
+                    task=options.task,
+                    beam_size=options.beam_size,
+                    best_of=options.beam_size,
+                    word_timestamps=True,
+                    fp16=model.device.type == "cuda",
+                    verbose=False,
+                    clip_timestamps=str(options.start_at),
+                )
+            finally:
+                reference.tqdm = original
+        for segment in result["segments"]:
+            if not segment["text"].strip():
+                continue
+            on_segment(
+                Segment(
+                    start=float(segment["start"]),
+                    end=float(segment["end"]),
+                    text=segment["text"].strip(),
+                    words=[
+                        Word(float(w["start"]), float(w["end"]), w["word"].strip(),
+                             round(float(w["probability"]), 4))
+                        for w in segment.get("words", [])
+                    ],
+                )
+            )
+        return Outcome(language=result["language"], model_label=resolved.label)
+
+
+def get_engine(name):
+    engines = {engine.name: engine for engine in (FasterWhisperEngine(), OpenAIWhisperEngine())}
+    if name not in engines:
+        raise ValueError(f"Unknown engine {name!r}; choose one of {', '.join(ENGINES)}.")
+    return engines[name]
+
+
+def duration_of(samples):
+    return len(samples) / SAMPLE_RATE
+
+

@@ -1,0 +1,199 @@
+"""The life of a transcription job: queued → running → done | failed | cancelled.
+
+Segments are saved as the engine produces them, so a job whose worker dies keeps its work: a
+stale job (no heartbeat for TESTIMONIO_TRANSCRIPTION_STALE_SECONDS) is queued again and resumes
+after its last saved segment.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from archive.ingest.probe import UnreadableMedia
+
+from .audio import decode_for_whisper
+from .engines import Options, duration_of, get_engine
+from .models import ACTIVE_STATUSES, JobStatus, Segment, Transcript, TranscriptionJob
+from .tasks import transcribe_recording
+from .weights import ModelUnavailable
+
+logger = logging.getLogger(__name__)
+
+
+class JobCancelled(Exception):
+    pass
+
+
+def start_job(
+    recording, *, engine=None, model=None, language="", task="transcribe", user=None,
+    then_translate=False, translation_of=None,
+):
+    job = TranscriptionJob.objects.create(
+        recording=recording,
+        engine=engine or settings.TESTIMONIO_TRANSCRIPTION_ENGINE,
+        model=model or settings.TESTIMONIO_WHISPER_MODEL,
+        language=language or "",
+        task=task,
+        then_translate=then_translate,
+        translation_of=translation_of,
+        duration_seconds=recording.duration_seconds,
+        requested_by=user,
+    )
+    get_engine(job.engine)  # an unknown engine is refused before anything is queued
+    enqueue(job)
+    return job
+
+
+def enqueue(job):
+    # With the database backend the queued task is written in the caller's transaction, so a
+    # job and its task exist together or not at all.
+    transcribe_recording.enqueue(job.pk)
+
+
+def cancel_job(job, user=None):
+    changed = TranscriptionJob.objects.filter(pk=job.pk, status__in=ACTIVE_STATUSES).update(
+        status=JobStatus.CANCELLED, finished_at=timezone.now()
+    )
+    if changed:
+        log(instance=job.recording.interview, action="testimonio.transcription_cancelled", user=user)
+    return bool(changed)
+
+
+def retry_job(job, user=None):
+    changed = TranscriptionJob.objects.filter(
+        pk=job.pk, status__in=(JobStatus.FAILED, JobStatus.CANCELLED)
+    ).update(status=JobStatus.QUEUED, error="", finished_at=None)
+    if changed:
+        enqueue(job)
+    return bool(changed)
+
+
+def recover_stale_jobs():
+    """Queue again the running jobs whose worker stopped reporting. Returns how many."""
+    limit = timezone.now() - datetime.timedelta(seconds=settings.TESTIMONIO_TRANSCRIPTION_STALE_SECONDS)
+    recovered = 0
+    for job in TranscriptionJob.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=limit):
+        with transaction.atomic():
+            if TranscriptionJob.objects.filter(
+                pk=job.pk, status=JobStatus.RUNNING, heartbeat_at__lt=limit
+            ).update(status=JobStatus.QUEUED, error="The worker stopped; resumed automatically."):
+                enqueue(job)
+                recovered += 1
+    return recovered
+
+
+def _claim(job_id):
+    now = timezone.now()
+    claimed = TranscriptionJob.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1
+    )
+    return TranscriptionJob.objects.select_related("recording").get(pk=job_id) if claimed else None
+
+
+def _transcript_for(job):
+    """The job's own transcript if an earlier attempt began one, else a new version."""
+    existing = job.transcripts.first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        last = Transcript.objects.filter(recording=job.recording).aggregate(v=Max("version"))["v"]
+        return Transcript.objects.create(
+            recording=job.recording,
+            version=(last or 0) + 1,
+            job=job,
+            engine=job.engine,
+            model=job.model,
+            language=job.language,
+            task=job.task,
+            translation_of=job.translation_of,
+        )
+
+
+def _fail(job, message):
+    TranscriptionJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+        status=JobStatus.FAILED, error=message, finished_at=timezone.now()
+    )
+
+
+def run_job(job_id):
+    recover_stale_jobs()
+    job = _claim(job_id)
+    if job is None:
+        return  # cancelled, or already taken by another worker
+    transcript = _transcript_for(job)
+    done = list(transcript.segments.order_by("position").values_list("end", flat=True))
+    resume_at = done[-1] if done else 0.0
+    position = len(done)
+
+    def still_wanted(seconds):
+        updated = TranscriptionJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+            processed_seconds=seconds, heartbeat_at=timezone.now()
+        )
+        if not updated:
+            raise JobCancelled
+
+    def save_segment(segment):
+        nonlocal position
+        Segment.objects.create(
+            transcript=transcript,
+            position=position,
+            start=round(segment.start, 3),
+            end=round(segment.end, 3),
+            text=segment.text,
+            words=[[round(w.start, 3), round(w.end, 3), w.text, w.probability] for w in segment.words],
+        )
+        position += 1
+
+    try:
+        try:
+            samples = decode_for_whisper(job.recording.file.path)
+        except Exception as error:  # PyAV raises many kinds; all mean the same to a person
+            raise UnreadableMedia(
+                "The recording could not be decoded; it may be damaged. Check the original file."
+            ) from error
+        TranscriptionJob.objects.filter(pk=job.pk).update(duration_seconds=duration_of(samples))
+        outcome = get_engine(job.engine).transcribe(
+            samples,
+            Options(
+                model=job.model,
+                language=job.language or None,
+                task=job.task,
+                start_at=resume_at,
+                beam_size=settings.TESTIMONIO_TRANSCRIPTION_BEAM_SIZE,
+            ),
+            on_segment=save_segment,
+            on_progress=still_wanted,
+        )
+    except JobCancelled:
+        return
+    except (UnreadableMedia, ModelUnavailable) as error:
+        _fail(job, str(error))
+        return
+    except Exception as error:
+        logger.exception("Transcription job %s failed", job.pk)
+        _fail(job, f"Transcription failed unexpectedly ({type(error).__name__}). See the worker log.")
+        return
+    finish(job, transcript, outcome)
+
+
+def finish(job, transcript, outcome):
+    with transaction.atomic():
+        transcript.language = "en" if job.task == "translate" else outcome.language
+        transcript.model = outcome.model_label
+        transcript.is_complete = True
+        transcript.save()
+        transcript.save_revision(user=job.requested_by)
+        finished = TranscriptionJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+            status=JobStatus.DONE, finished_at=timezone.now(),
+            processed_seconds=F("duration_seconds"), error="",
+        )
+        if finished and job.then_translate and job.task == "transcribe":
+            start_job(
+                job.recording, engine=job.engine, model=job.model, language=outcome.language,
+                task="translate", user=job.requested_by, translation_of=transcript,
+            )

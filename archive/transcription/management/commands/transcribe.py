@@ -1,0 +1,90 @@
+import json
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.ingest.models import Recording
+from archive.transcription.engines import ENGINES
+from archive.transcription.jobs import recover_stale_jobs, start_job
+from archive.transcription.models import ACTIVE_STATUSES, JobStatus, TranscriptionJob
+
+
+class Command(BaseCommand):
+    help = "Transcribe a recording with local Whisper, as a background job."
+
+    def add_arguments(self, parser):
+        parser.add_argument("recording_id", type=int)
+        parser.add_argument("--engine", choices=ENGINES, help="default: the configured engine")
+        parser.add_argument("--model", help="model name, directory or checkpoint (default: base)")
+        parser.add_argument("--language", help="language code; default: detect")
+        parser.add_argument(
+            "--translate", action="store_true", help="also make an English translation"
+        )
+        parser.add_argument("--wait", action="store_true", help="wait for the job to finish")
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        parser.add_argument(
+            "--timeout", type=float, default=0, help="with --wait: give up after N seconds"
+        )
+
+    def handle(self, *args, **options):
+        recording = Recording.objects.filter(pk=options["recording_id"]).first()
+        if recording is None:
+            raise CommandError(f"No recording {options['recording_id']}.")
+        job = start_job(
+            recording,
+            engine=options["engine"],
+            model=options["model"],
+            language=options["language"] or "",
+            then_translate=options["translate"],
+        )
+        if not options["wait"]:
+            self.stdout.write(
+                json.dumps({"job": job.pk, "status": job.status})
+                if options["json"]
+                else f"Queued job {job.pk}; `make run` starts the worker that runs it."
+            )
+            return
+        job = self.wait_for(job, options["timeout"])
+        if options["translate"] and job.status == JobStatus.DONE:
+            translation_job = self.wait_for(
+                TranscriptionJob.objects.filter(translation_of=job.transcripts.get()).first(),
+                options["timeout"],
+            )
+        else:
+            translation_job = None
+        self.report(job, translation_job, options["json"])
+
+    def wait_for(self, job, timeout):
+        started = time.monotonic()
+        while True:
+            job.refresh_from_db()
+            if job.status not in ACTIVE_STATUSES:
+                return job
+            if timeout and time.monotonic() - started > timeout:
+                raise CommandError(f"Job {job.pk} did not finish within {timeout:.0f} s.")
+            recover_stale_jobs()
+            time.sleep(0.5)
+
+    def report(self, job, translation_job, as_json):
+        if job.status != JobStatus.DONE:
+            raise CommandError(f"Job {job.pk} {job.status}: {job.error or 'no reason given'}")
+        transcript = job.transcripts.get()
+        result = {
+            "transcript": transcript.pk,
+            "language": transcript.language,
+            "duration": round(job.duration_seconds, 3),
+            "text": transcript.text,
+        }
+        if translation_job is not None:
+            if translation_job.status != JobStatus.DONE:
+                raise CommandError(f"Translation job {translation_job.pk} {translation_job.status}: "
+                                   f"{translation_job.error}")
+            translation = translation_job.transcripts.get()
+            result["translation"] = {"transcript": translation.pk, "text": translation.text}
+        if as_json:
+            self.stdout.write(json.dumps(result, ensure_ascii=False))
+        else:
+            self.stdout.write(self.style.SUCCESS(
+                f"Transcript {transcript.pk} ({transcript.language}, {result['duration']} s):"
+            ))
+            self.stdout.write(result["text"])

@@ -1,0 +1,8 @@
+from django_tasks import task
+
+
+@task()
+def transcribe_recording(job_id):
+    from .jobs import run_job
+
+    run_job(job_id)
