@@ -4,6 +4,8 @@ set -euo pipefail
 BIN=${BIN:-.venv/bin}
 PORT=${PORT:-8000}
 
+# Jobs whose worker died while the server was down are queued again before work resumes.
+"$BIN/python" manage.py recover_transcriptions
 "$BIN/python" manage.py db_worker --no-startup-delay &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT INT TERM

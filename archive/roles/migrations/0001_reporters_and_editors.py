@@ -10,6 +10,8 @@ approval task moves from Moderators to Editors, so there is one reviewing role.
 
 from django.db import migrations
 
+from archive.roles.grants import permission
+
 ROLE_MODEL_PERMISSIONS = {
     "Reporters": [
         ("wagtailadmin", "admin", "access_admin"),
@@ -47,18 +49,6 @@ ROLE_COLLECTION_PERMISSIONS = {
         ("wagtaildocs", "document", "choose_document"),
     ],
 }
-
-
-def permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    found, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename=codename,
-        defaults={"name": codename.replace("_", " ").capitalize()},
-    )
-    return found
 
 
 def create_roles(apps, schema_editor):

@@ -1,0 +1,33 @@
+from django.db import migrations
+
+from archive.roles.grants import grant, revoke
+
+GRANTS = {
+    # Reporters start transcription and follow it; they read transcripts but do not edit them.
+    "Reporters": [
+        ("transcription", "transcriptionjob", "add_transcriptionjob"),
+        ("transcription", "transcriptionjob", "change_transcriptionjob"),
+        ("transcription", "transcriptionjob", "view_transcriptionjob"),
+        ("transcription", "transcript", "view_transcript"),
+    ],
+    "Editors": [
+        ("transcription", "transcriptionjob", "add_transcriptionjob"),
+        ("transcription", "transcriptionjob", "change_transcriptionjob"),
+        ("transcription", "transcriptionjob", "view_transcriptionjob"),
+        ("transcription", "transcript", "view_transcript"),
+        ("transcription", "transcript", "change_transcript"),
+    ],
+}
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("transcription", "0001_initial"),
+        ("roles", "0001_reporters_and_editors"),
+    ]
+
+    operations = [
+        migrations.RunPython(
+            lambda apps, schema: grant(apps, GRANTS), lambda apps, schema: revoke(apps, GRANTS)
+        )
+    ]

@@ -1,0 +1,49 @@
+from django.template.loader import render_to_string
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from . import views
+from .engines import ENGINES
+from .models import Transcript
+
+
+@hooks.register("register_admin_urls")
+def register_transcription_urls():
+    return [
+        path("transcription/recordings/<int:recording_id>/start/", views.start,
+             name="transcription_start"),
+        path("transcription/jobs/<int:job_id>/cancel/", views.cancel, name="transcription_cancel"),
+        path("transcription/jobs/<int:job_id>/retry/", views.retry, name="transcription_retry"),
+        path("transcription/jobs/<int:job_id>/progress/", views.progress,
+             name="transcription_progress"),
+        path("transcription/transcripts/<int:transcript_id>/", views.editor,
+             name="transcription_editor"),
+        path("transcription/transcripts/<int:transcript_id>/save/", views.save,
+             name="transcription_save"),
+    ]
+
+
+@hooks.register("ingest_recording_panel")
+def transcription_panel(request, recording):
+    if not request.user.has_perm("transcription.view_transcriptionjob"):
+        return ""
+    return render_to_string(
+        "transcription/recording_panel.html",
+        {
+            "recording": recording,
+            "jobs": recording.transcription_jobs.all()[:5],
+            "transcripts": Transcript.objects.filter(recording=recording).select_related("job"),
+            "engines": ENGINES,
+            "can_start": request.user.has_perm("transcription.add_transcriptionjob"),
+            "can_manage": request.user.has_perm("transcription.change_transcriptionjob"),
+        },
+        request=request,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_transcription_log_actions(actions):
+    actions.register_action(
+        "testimonio.transcription_cancelled", _("Cancel transcription"), _("Cancelled a transcription")
+    )
