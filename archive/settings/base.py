@@ -136,7 +136,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Transcription runs here, on this machine; audio is never sent anywhere.
-TESTIMONIO_TRANSCRIPTION_ENGINE = os.environ.get("TESTIMONIO_TRANSCRIPTION_ENGINE", "faster-whisper")
+TESTIMONIO_TRANSCRIPTION_ENGINE = os.environ.get(
+    "TESTIMONIO_TRANSCRIPTION_ENGINE", "faster-whisper"
+)
 # "base" is the packaged, checksum-verified model; or a model directory, a checkpoint (.pt),
 # or a name the libraries download themselves where a hub can be reached.
 TESTIMONIO_WHISPER_MODEL = os.environ.get("TESTIMONIO_WHISPER_MODEL", "base")

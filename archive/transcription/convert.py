@@ -94,11 +94,28 @@ def _norm(source, prefix):
 def _block(source, ct2, *, cross):
     parts = {}
     self_key = "self_attention"
-    parts.update({f"attn.{k}": v for k, v in _attention(parts, f"{ct2}/{self_key}", source, stacked_qkv=True).items()})
-    parts.update({f"attn_ln.{k}": v for k, v in _norm(source, f"{ct2}/{self_key}/layer_norm").items()})
+    parts.update(
+        {
+            f"attn.{k}": v
+            for k, v in _attention(parts, f"{ct2}/{self_key}", source, stacked_qkv=True).items()
+        }
+    )
+    parts.update(
+        {f"attn_ln.{k}": v for k, v in _norm(source, f"{ct2}/{self_key}/layer_norm").items()}
+    )
     if cross:
-        parts.update({f"cross_attn.{k}": v for k, v in _attention(parts, f"{ct2}/attention", source, stacked_qkv=False).items()})
-        parts.update({f"cross_attn_ln.{k}": v for k, v in _norm(source, f"{ct2}/attention/layer_norm").items()})
+        parts.update(
+            {
+                f"cross_attn.{k}": v
+                for k, v in _attention(parts, f"{ct2}/attention", source, stacked_qkv=False).items()
+            }
+        )
+        parts.update(
+            {
+                f"cross_attn_ln.{k}": v
+                for k, v in _norm(source, f"{ct2}/attention/layer_norm").items()
+            }
+        )
     parts.update(
         {
             "mlp.0.weight": source[f"{ct2}/ffn/linear_0/weight"],

@@ -187,7 +187,9 @@ class OpenAIWhisperEngine:
             if resolved.alignment_heads:
                 # openai-whisper knows alignment heads only for its own named models; without
                 # them word timestamps drift. They come from the model's config.json.
-                heads = torch.zeros(model.dims.n_text_layer, model.dims.n_text_head, dtype=torch.bool)
+                heads = torch.zeros(
+                    model.dims.n_text_layer, model.dims.n_text_head, dtype=torch.bool
+                )
                 for layer, head in resolved.alignment_heads:
                     heads[layer, head] = True
                 model.register_buffer("alignment_heads", heads.to_sparse(), persistent=False)
@@ -203,8 +205,11 @@ class OpenAIWhisperEngine:
 
         resolved, model = self.load(options)
         torch.set_num_threads(threads())
-        progress = type("Progress", (_ProgressBar,), {"callback": staticmethod(on_progress),
-                                                     "offset": options.start_at})
+        progress = type(
+            "Progress",
+            (_ProgressBar,),
+            {"callback": staticmethod(on_progress), "offset": options.start_at},
+        )
         with self._transcribe_lock:
             original = reference.tqdm
             reference.tqdm = types.SimpleNamespace(tqdm=progress)
@@ -231,8 +236,12 @@ class OpenAIWhisperEngine:
                     end=float(segment["end"]),
                     text=segment["text"].strip(),
                     words=[
-                        Word(float(w["start"]), float(w["end"]), w["word"].strip(),
-                             round(float(w["probability"]), 4))
+                        Word(
+                            float(w["start"]),
+                            float(w["end"]),
+                            w["word"].strip(),
+                            round(float(w["probability"]), 4),
+                        )
                         for w in segment.get("words", [])
                     ],
                 )
@@ -249,5 +258,3 @@ def get_engine(name):
 
 def duration_of(samples):
     return len(samples) / SAMPLE_RATE
-
-

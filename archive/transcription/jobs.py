@@ -30,8 +30,15 @@ class JobCancelled(Exception):
 
 
 def start_job(
-    recording, *, engine=None, model=None, language="", task="transcribe", user=None,
-    then_translate=False, translation_of=None,
+    recording,
+    *,
+    engine=None,
+    model=None,
+    language="",
+    task="transcribe",
+    user=None,
+    then_translate=False,
+    translation_of=None,
 ):
     job = TranscriptionJob.objects.create(
         recording=recording,
@@ -60,7 +67,9 @@ def cancel_job(job, user=None):
         status=JobStatus.CANCELLED, finished_at=timezone.now()
     )
     if changed:
-        log(instance=job.recording.interview, action="testimonio.transcription_cancelled", user=user)
+        log(
+            instance=job.recording.interview, action="testimonio.transcription_cancelled", user=user
+        )
     return bool(changed)
 
 
@@ -75,7 +84,9 @@ def retry_job(job, user=None):
 
 def recover_stale_jobs():
     """Queue again the running jobs whose worker stopped reporting. Returns how many."""
-    limit = timezone.now() - datetime.timedelta(seconds=settings.TESTIMONIO_TRANSCRIPTION_STALE_SECONDS)
+    limit = timezone.now() - datetime.timedelta(
+        seconds=settings.TESTIMONIO_TRANSCRIPTION_STALE_SECONDS
+    )
     recovered = 0
     for job in TranscriptionJob.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=limit):
         with transaction.atomic():
@@ -145,7 +156,9 @@ def run_job(job_id):
             start=round(segment.start, 3),
             end=round(segment.end, 3),
             text=segment.text,
-            words=[[round(w.start, 3), round(w.end, 3), w.text, w.probability] for w in segment.words],
+            words=[
+                [round(w.start, 3), round(w.end, 3), w.text, w.probability] for w in segment.words
+            ],
         )
         position += 1
 
@@ -176,7 +189,9 @@ def run_job(job_id):
         return
     except Exception as error:
         logger.exception("Transcription job %s failed", job.pk)
-        _fail(job, f"Transcription failed unexpectedly ({type(error).__name__}). See the worker log.")
+        _fail(
+            job, f"Transcription failed unexpectedly ({type(error).__name__}). See the worker log."
+        )
         return
     finish(job, transcript, outcome)
 
@@ -189,11 +204,18 @@ def finish(job, transcript, outcome):
         transcript.save()
         transcript.save_revision(user=job.requested_by)
         finished = TranscriptionJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-            status=JobStatus.DONE, finished_at=timezone.now(),
-            processed_seconds=F("duration_seconds"), error="",
+            status=JobStatus.DONE,
+            finished_at=timezone.now(),
+            processed_seconds=F("duration_seconds"),
+            error="",
         )
         if finished and job.then_translate and job.task == "transcribe":
             start_job(
-                job.recording, engine=job.engine, model=job.model, language=outcome.language,
-                task="translate", user=job.requested_by, translation_of=transcript,
+                job.recording,
+                engine=job.engine,
+                model=job.model,
+                language=outcome.language,
+                task="translate",
+                user=job.requested_by,
+                translation_of=transcript,
             )

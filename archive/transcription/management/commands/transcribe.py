@@ -77,14 +77,18 @@ class Command(BaseCommand):
         }
         if translation_job is not None:
             if translation_job.status != JobStatus.DONE:
-                raise CommandError(f"Translation job {translation_job.pk} {translation_job.status}: "
-                                   f"{translation_job.error}")
+                raise CommandError(
+                    f"Translation job {translation_job.pk} {translation_job.status}: "
+                    f"{translation_job.error}"
+                )
             translation = translation_job.transcripts.get()
             result["translation"] = {"transcript": translation.pk, "text": translation.text}
         if as_json:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
         else:
-            self.stdout.write(self.style.SUCCESS(
-                f"Transcript {transcript.pk} ({transcript.language}, {result['duration']} s):"
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Transcript {transcript.pk} ({transcript.language}, {result['duration']} s):"
+                )
+            )
             self.stdout.write(result["text"])

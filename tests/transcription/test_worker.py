@@ -1,0 +1,185 @@
+"""With a real worker process: SIGKILL it mid-transcription, recover, resume; cancel a run."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import av
+import pytest
+
+from archive.transcription.audio import decode_for_whisper
+
+from ..conftest import DEMO_AUDIO
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow
+
+
+def write_long_recording(path, repeats=4):
+    samples = decode_for_whisper(DEMO_AUDIO / "demo-en.ogg")
+    pcm = (samples.clip(-1, 1) * 32767).astype("<i2").tobytes() * repeats
+    with av.open(str(path), "w", format="wav") as container:
+        stream = container.add_stream("pcm_s16le", rate=16000, layout="mono")
+        frame = av.AudioFrame(format="s16", layout="mono", samples=len(pcm) // 2)
+        frame.planes[0].update(pcm)
+        frame.sample_rate = 16000
+        container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    return path
+
+
+class Site:
+    def __init__(self, folder):
+        self.db = folder / "db.sqlite3"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
+            "TESTIMONIO_DB_PATH": str(self.db),
+            "TESTIMONIO_MEDIA_ROOT": str(folder / "media"),
+            "TESTIMONIO_TRANSCRIPTION_STALE_SECONDS": "3",
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.log = folder / "worker.log"
+
+    def manage(self, *args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *map(str, args)],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+    def start_worker(self):
+        log = open(self.log, "a")  # noqa: SIM115 - the worker writes to it while it lives
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def query(self, sql, *params):
+        with sqlite3.connect(self.db, timeout=20) as db:
+            return db.execute(sql, params).fetchall()
+
+    def job(self, job_id):
+        status, attempts, processed = self.query(
+            "SELECT status, attempts, processed_seconds FROM transcription_transcriptionjob "
+            "WHERE id = ?",
+            job_id,
+        )[0]
+        return status, attempts, processed
+
+    def segments(self, job_id):
+        return self.query(
+            "SELECT s.id, s.start, s.end, s.text FROM transcription_segment s "
+            "JOIN transcription_transcript t ON s.transcript_id = t.id WHERE t.job_id = ? "
+            "ORDER BY s.position",
+            job_id,
+        )
+
+    def wait(self, predicate, seconds, what):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}:\n{self.log.read_text()[-3000:]}")
+
+
+def stop(process, sig=signal.SIGTERM):
+    if process.poll() is None:
+        os.killpg(process.pid, sig)
+        process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("worker")
+    site = Site(folder)
+    site.manage("migrate", "--noinput")
+    audio = write_long_recording(folder / "long.wav")
+    result = json.loads(
+        site.manage("ingest", audio, "--title", "Long", "--narrator-name", "N", "--json")
+    )
+    site.recording = result["recording"]
+    site.duration = result["duration"]
+    return site
+
+
+def test_a_killed_worker_loses_no_segments_and_the_job_resumes(site):
+    job = json.loads(site.manage("transcribe", site.recording, "--language", "en", "--json"))["job"]
+    worker = site.start_worker()
+    try:
+        site.wait(lambda: len(site.segments(job)) >= 2, 120, "the first segments")
+        stop(worker, signal.SIGKILL)
+    finally:
+        stop(worker, signal.SIGKILL)
+    before = site.segments(job)
+    assert site.job(job)[0] == "running", "a dead worker leaves its job looking alive"
+
+    time.sleep(3.5)
+    assert "1 stale" in site.manage("recover_transcriptions")
+    assert site.job(job)[0] == "queued"
+
+    worker = site.start_worker()
+    try:
+        site.wait(lambda: site.job(job)[0] == "done", 240, "the resumed job")
+    finally:
+        stop(worker)
+    status, attempts, _ = site.job(job)
+    after = site.segments(job)
+    assert attempts == 2
+    assert after[: len(before)] == before, "segments written before the crash are kept as they were"
+    assert len(after) > len(before)
+    assert after[-1][2] > site.duration - 10, "the transcript reaches the end of the recording"
+    starts = [row[1] for row in after]
+    assert starts == sorted(starts)
+    leftovers = [p for p in (site.db.parent / "media").rglob("*.part")]
+    assert leftovers == []
+
+
+def test_cancelling_a_running_job_stops_the_worker_and_keeps_what_it_wrote(site):
+    job = json.loads(site.manage("transcribe", site.recording, "--json"))["job"]
+    worker = site.start_worker()
+    try:
+        site.wait(lambda: len(site.segments(job)) >= 1, 120, "the first segment")
+        site.manage(
+            "shell",
+            "-c",
+            "from archive.transcription.jobs import cancel_job;"
+            "from archive.transcription.models import TranscriptionJob;"
+            f"cancel_job(TranscriptionJob.objects.get(pk={job}))",
+        )
+        site.wait(
+            lambda: (
+                site.query(
+                    "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult "
+                    "WHERE status = 'RUNNING' AND json_extract(args_kwargs, '$.args[0]') = ?",
+                    job,
+                )[0][0]
+                == 0
+            ),
+            60,
+            "the worker to let go of the cancelled job",
+        )
+        written = len(site.segments(job))
+        time.sleep(1)
+        assert len(site.segments(job)) == written, "nothing more is written after cancelling"
+    finally:
+        stop(worker)
+    assert site.job(job)[0] == "cancelled"
+    assert written >= 1
+    assert site.query("SELECT is_complete FROM transcription_transcript WHERE job_id = ?", job) == [
+        (0,)
+    ]
