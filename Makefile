@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= archive.settings.dev
 
 .PHONY: run test lint install install-dev demo-audio clean
 
@@ -35,7 +34,7 @@ lint: install-dev
 
 test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=archive.settings.test
-	$(BIN)/pytest
+	$(BIN)/pytest --ds=archive.settings.test
 
 # Needs Debian's espeak-ng; the generated files are committed, so only run it to change them.
 demo-audio: install
