@@ -4,8 +4,8 @@ Run: .venv/bin/python benchmarks/transcription.py [--repeats 2] [--threads N]
 
 Each configuration runs in a fresh process (its own peak RSS). Speed is audio seconds per
 wall-clock second of transcription (× real time), model loading excluded and shown apart. WER
-is against the script the audio was spoken from (tests/transcription/conftest.py normalises
-both sides the same way). All runs ask for word timestamps, as the archive always does.
+is against the script the audio was spoken from (archive/demo/speech.py), both sides normalised
+by archive/transcription/accuracy.py. All runs ask for word timestamps, as the archive does.
 """
 
 import argparse
@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 CONFIGS = {
     "openai-whisper fp32, beam 5 (reference)": {"engine": "openai-whisper", "beam_size": 5},
@@ -25,10 +24,14 @@ CONFIGS = {
     "faster-whisper int8, beam 1": {"engine": "faster-whisper", "beam_size": 1},
     "faster-whisper int8, beam 5, VAD": {"engine": "faster-whisper", "beam_size": 5, "vad": True},
     "faster-whisper int8, batched x8, beam 5": {
-        "engine": "faster-whisper", "beam_size": 5, "batch_size": 8,
+        "engine": "faster-whisper",
+        "beam_size": 5,
+        "batch_size": 8,
     },
     "faster-whisper int8, batched x8, beam 1": {
-        "engine": "faster-whisper", "beam_size": 1, "batch_size": 8,
+        "engine": "faster-whisper",
+        "beam_size": 1,
+        "batch_size": 8,
     },
 }
 
@@ -77,7 +80,9 @@ print(json.dumps({{
 
 def measure(config, audio, repeats, threads):
     env = {**os.environ, "TESTIMONIO_TRANSCRIPTION_THREADS": str(threads)}
-    code = CHILD.format(root=str(ROOT), config=json.dumps(config), audio=str(audio), repeats=repeats)
+    code = CHILD.format(
+        root=str(ROOT), config=json.dumps(config), audio=str(audio), repeats=repeats
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
@@ -85,43 +90,37 @@ def measure(config, audio, repeats, threads):
 
 
 def main():
-    from tests.transcription.conftest import REFERENCE, word_error_rate
+    from archive.demo.speech import DEMO_SPEECH
+    from archive.transcription.accuracy import word_error_rate
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=2, help="copies of the 26.5 s clip")
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     args = parser.parse_args()
     audio = ROOT / "archive" / "demo" / "audio" / "demo-en.ogg"
-    reference = " ".join([REFERENCE["en"]] * args.repeats)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {args.threads} threads, "
-          f"Python {platform.python_version()}")
+    reference = " ".join([DEMO_SPEECH["en"]["text"]] * args.repeats)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {args.threads} threads, "
+        f"Python {platform.python_version()}"
+    )
     print(f"audio: demo-en.ogg x{args.repeats} (espeak-ng English), model: base (packaged)")
     rows = {}
     for name, config in CONFIGS.items():
         result = measure(config, audio, args.repeats, args.threads)
-        import jiwer  # noqa: F401 - a dev dependency; fail here, not halfway
-
-        result["wer"] = word_error_rate_of(result["text"], reference, word_error_rate)
+        result["wer"] = word_error_rate(reference, result["text"], "en")
         result["xrt"] = result["audio_seconds"] / result["seconds"]
         rows[name] = result
         print(f"  measured {name}", flush=True)
     baseline = rows["openai-whisper fp32, beam 5 (reference)"]
-    print(f"\n{'configuration':<42}{'x real time':>12}{'WER %':>8}{'peak RSS MB':>13}"
-          f"{'load s':>8}{'speed vs ref':>14}")
+    print(
+        f"\n{'configuration':<42}{'x real time':>12}{'WER %':>8}{'peak RSS MB':>13}"
+        f"{'load s':>8}{'speed vs ref':>14}"
+    )
     for name, row in rows.items():
-        print(f"{name:<42}{row['xrt']:>12.1f}{row['wer'] * 100:>8.1f}{row['peak_rss_mb']:>13.0f}"
-              f"{row['load_seconds']:>8.1f}{row['xrt'] / baseline['xrt']:>14.2f}")
-
-
-def word_error_rate_of(text, reference, scorer):
-    from tests.transcription import conftest
-
-    saved = conftest.REFERENCE["en"]
-    conftest.REFERENCE["en"] = reference
-    try:
-        return scorer(text, "en")
-    finally:
-        conftest.REFERENCE["en"] = saved
+        print(
+            f"{name:<42}{row['xrt']:>12.1f}{row['wer'] * 100:>8.1f}{row['peak_rss_mb']:>13.0f}"
+            f"{row['load_seconds']:>8.1f}{row['xrt'] / baseline['xrt']:>14.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@
 Needs Debian's espeak-ng (`apt-get install espeak-ng`) and the project's virtualenv (PyAV).
 Run: .venv/bin/python scripts/make_demo_audio.py
 
-The people, numbers and events are fictional. Each text holds a person's name, a city and a
-phone number, so the redaction features have something real to find.
+The texts are in archive/demo/speech.py. The people, numbers and events are fictional. Each
+holds a person's name, a city and a phone number, so the redaction features have something real
+to find.
 """
 
 import subprocess
@@ -14,26 +15,9 @@ from pathlib import Path
 
 import av
 
-AUDIO_DIR = Path(__file__).resolve().parent.parent / "archive" / "demo" / "audio"
+from archive.demo.speech import DEMO_SPEECH
 
-RECORDINGS = {
-    "demo-en.ogg": (
-        "en-us",
-        "My name is Daniel Ortega Ruiz. I have lived in Fresno, California, for twelve years. "
-        "One morning in March, two agents stopped me outside the hardware store. "
-        "They said I should call them at five five nine, four two one, eight zero three seven, "
-        "with the names of my neighbours, or they would deport me. "
-        "That night I told my wife, Rosa, and we decided to tell our story instead.",
-    ),
-    "demo-es.ogg": (
-        "es-419",
-        "Me llamo María Elena Castillo. Vivo en Santa Ana, California, desde hace diez años. "
-        "Un día pararon a mi hermano Julio en la carretera. "
-        "Le dieron un número, el siete uno cuatro, cinco cinco cinco, cero uno nueve dos, "
-        "y le dijeron que llamara si veía a alguien sin papeles. "
-        "Nunca llamamos. Por eso quiero contar lo que pasó.",
-    ),
-}
+AUDIO_DIR = Path(__file__).resolve().parent.parent / "archive" / "demo" / "audio"
 
 
 def speak(voice, text, wav_path):
@@ -57,11 +41,11 @@ def encode_opus(wav_path, ogg_path):
 def main():
     AUDIO_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        for name, (voice, text) in RECORDINGS.items():
+        for speech in DEMO_SPEECH.values():
             wav = Path(scratch) / "speech.wav"
-            speak(voice, text, wav)
-            encode_opus(wav, AUDIO_DIR / name)
-            print(f"wrote {AUDIO_DIR / name}")
+            speak(speech["voice"], speech["text"], wav)
+            encode_opus(wav, AUDIO_DIR / speech["file"])
+            print(f"wrote {AUDIO_DIR / speech['file']}")
     return 0
 
 
