@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from archive.ingest.models import Recording
 
-from .editing import InvalidEdit, apply_edit
+from .editing import InvalidEdit, apply_edit, editor_segments
 from .engines import ENGINES
 from .jobs import cancel_job, recover_stale_jobs, retry_job, start_job
 from .models import LOW_CONFIDENCE, Transcript, TranscriptionJob
@@ -47,22 +47,26 @@ def start(request, recording_id):
     return redirect(interview_page(recording))
 
 
-@require_POST
-def cancel(request, job_id):
+def _change_job(request, job_id, change, done_message):
     require(request, "transcription.change_transcriptionjob")
     job = get_object_or_404(TranscriptionJob.objects.select_related("recording"), pk=job_id)
-    if cancel_job(job, request.user):
-        messages.success(request, _("Transcription cancelled; what it had written is kept."))
+    if change(job, request.user):
+        messages.success(request, done_message)
     return redirect(interview_page(job.recording))
+
+
+@require_POST
+def cancel(request, job_id):
+    return _change_job(
+        request, job_id, cancel_job, _("Transcription cancelled; what it had written is kept.")
+    )
 
 
 @require_POST
 def retry(request, job_id):
-    require(request, "transcription.change_transcriptionjob")
-    job = get_object_or_404(TranscriptionJob.objects.select_related("recording"), pk=job_id)
-    if retry_job(job, request.user):
-        messages.success(request, _("Transcription queued again; it resumes where it stopped."))
-    return redirect(interview_page(job.recording))
+    return _change_job(
+        request, job_id, retry_job, _("Transcription queued again; it resumes where it stopped.")
+    )
 
 
 def progress(request, job_id):
@@ -91,17 +95,7 @@ def editor(request, transcript_id):
     transcript = get_object_or_404(
         Transcript.objects.select_related("recording__interview"), pk=transcript_id
     )
-    segments = [
-        {
-            "id": s.pk,
-            "start": s.start,
-            "end": s.end,
-            "speaker": s.speaker,
-            "text": s.text,
-            "words": s.words,
-        }
-        for s in transcript.segments.all()
-    ]
+    segments = editor_segments(transcript)
     latest = transcript.latest_revision
     return TemplateResponse(
         request,

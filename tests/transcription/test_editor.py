@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
-from archive.transcription.editing import realign_words
+from archive.transcription.editing import editor_segments, realign_words
 from archive.transcription.models import Segment, Transcript
 
 pytestmark = pytest.mark.django_db
@@ -54,18 +54,11 @@ def make_transcript(recording, segments=3, words_per_segment=4):
 
 
 def document_of(transcript, **changes):
-    segments = [
-        {
-            "id": s.pk,
-            "start": s.start,
-            "end": s.end,
-            "speaker": s.speaker,
-            "text": s.text,
-            "words": s.words,
-        }
-        for s in transcript.segments.all()
-    ]
-    return {"segments": segments, "revision": transcript.latest_revision.pk, **changes}
+    return {
+        "segments": editor_segments(transcript),
+        "revision": transcript.latest_revision.pk,
+        **changes,
+    }
 
 
 def save(client, transcript, document):

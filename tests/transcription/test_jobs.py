@@ -8,7 +8,7 @@ from django.test import override_settings
 
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
-from archive.transcription.editing import apply_edit
+from archive.transcription.editing import apply_edit, editor_segments
 from archive.transcription.jobs import cancel_job, recover_stale_jobs, retry_job, run_job, start_job
 from archive.transcription.models import JobStatus, Transcript, TranscriptionJob
 
@@ -42,19 +42,7 @@ def test_a_job_runs_to_a_saved_versioned_transcript(recording, editor):
 
 def test_rerunning_makes_a_new_version_and_keeps_human_edits(recording, editor):
     first = start_job(recording).transcripts.get()
-    document = {
-        "segments": [
-            {
-                "id": s.pk,
-                "start": s.start,
-                "end": s.end,
-                "speaker": "Luz",
-                "text": s.text,
-                "words": s.words,
-            }
-            for s in first.segments.all()
-        ]
-    }
+    document = {"segments": [{**segment, "speaker": "Luz"} for segment in editor_segments(first)]}
     document["segments"][0]["text"] = "Texto corregido por una editora."
     apply_edit(first, document, editor)
 
