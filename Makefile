@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint install install-dev demo-audio clean
+.PHONY: run test lint install install-dev browser demo-audio clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,14 @@ lint: install-dev
 	$(BIN)/ruff check archive tests benchmarks scripts manage.py
 	$(BIN)/ruff format --check archive tests benchmarks scripts manage.py
 
-test: lint
+# Browser tests use Debian's chromium; Playwright's own browser download cannot work offline.
+browser:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: lint browser
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=archive.settings.test
 	$(BIN)/pytest --ds=archive.settings.test
 
