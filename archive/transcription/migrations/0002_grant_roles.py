@@ -20,14 +20,18 @@ GRANTS = {
 }
 
 
+def grant_roles(apps, schema_editor):
+    grant(apps, GRANTS)
+
+
+def revoke_roles(apps, schema_editor):
+    revoke(apps, GRANTS)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("transcription", "0001_initial"),
         ("roles", "0001_reporters_and_editors"),
     ]
 
-    operations = [
-        migrations.RunPython(
-            lambda apps, schema: grant(apps, GRANTS), lambda apps, schema: revoke(apps, GRANTS)
-        )
-    ]
+    operations = [migrations.RunPython(grant_roles, revoke_roles)]
