@@ -13,9 +13,6 @@ pytestmark = [
     # also empties what the data migrations made (groups, root page), so this module holds one
     # journey: an editor follows a job's progress, then corrects the transcript it made.
     pytest.mark.django_db(transaction=True),
-    # The live server's request threads share the test's in-memory SQLite connection and try to
-    # close it when a request ends; Django refuses (wrong thread), which is harmless here.
-    pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning"),
 ]
 
 TEXTS = [
