@@ -108,3 +108,41 @@ def write_video(path, seconds=1, rate=16000):
             container.mux(audio.encode(frame))
         container.mux(audio.encode(None))
     return path
+
+
+def create_transcript(recording, texts, span=None, confidence=lambda word: 0.9):
+    """A finished machine transcript: one segment per text, splitting `span` seconds (default:
+    the whole recording) evenly, each segment's words spread evenly across it."""
+    from archive.transcription.models import Segment, Transcript
+
+    transcript = Transcript.objects.create(
+        recording=recording,
+        version=1,
+        engine="faster-whisper",
+        model="base",
+        language="en",
+        is_complete=True,
+    )
+    length = (span or recording.duration_seconds) / len(texts)
+    rows = []
+    for position, text in enumerate(texts):
+        start = position * length
+        tokens = text.split()
+        step = length / len(tokens)
+        words = [
+            [round(start + i * step, 3), round(start + (i + 1) * step, 3), token, confidence(token)]
+            for i, token in enumerate(tokens)
+        ]
+        rows.append(
+            Segment(
+                transcript=transcript,
+                position=position,
+                start=round(start, 3),
+                end=round(start + length, 3),
+                text=text,
+                words=words,
+            )
+        )
+    Segment.objects.bulk_create(rows)
+    transcript.save_revision()
+    return transcript

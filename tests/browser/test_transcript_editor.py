@@ -5,7 +5,9 @@ from django.urls import reverse
 
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
-from archive.transcription.models import JobStatus, Segment, Transcript, TranscriptionJob
+from archive.transcription.models import JobStatus, TranscriptionJob
+
+from ..conftest import create_transcript
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,28 +29,9 @@ def transcript(speech_en):
     recording = ingest_recording(
         speech_en, interview=Interview(title="Hardware store", narrator_legal_name="N")
     )
-    transcript = Transcript.objects.create(
-        recording=recording,
-        version=1,
-        engine="faster-whisper",
-        model="base",
-        language="en",
-        is_complete=True,
+    return create_transcript(
+        recording, TEXTS, span=24.0, confidence=lambda word: 0.2 if word == "Daniel" else 0.95
     )
-    for position, (start, end, text) in enumerate(
-        zip((0.0, 8.0, 16.0), (8.0, 16.0, 24.0), TEXTS, strict=True)
-    ):
-        tokens = text.split()
-        step = (end - start) / len(tokens)
-        words = [
-            [start + i * step, start + (i + 1) * step, token, 0.2 if token == "Daniel" else 0.95]
-            for i, token in enumerate(tokens)
-        ]
-        Segment.objects.create(
-            transcript=transcript, position=position, start=start, end=end, text=text, words=words
-        )
-    transcript.save_revision()
-    return transcript
 
 
 def player_time(page):

@@ -6,7 +6,8 @@ from django.urls import reverse
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
 from archive.transcription.editing import editor_segments, realign_words
-from archive.transcription.models import Segment, Transcript
+
+from ..conftest import create_transcript
 
 pytestmark = pytest.mark.django_db
 
@@ -17,40 +18,10 @@ def recording(speech_en):
 
 
 def make_transcript(recording, segments=3, words_per_segment=4):
-    transcript = Transcript.objects.create(
-        recording=recording,
-        version=1,
-        engine="faster-whisper",
-        model="base",
-        language="en",
-        is_complete=True,
+    texts = [" ".join(f"w{i}x{k}" for k in range(words_per_segment)) for i in range(segments)]
+    return create_transcript(
+        recording, texts, confidence=lambda w: 0.3 if w.endswith("x0") else 0.9
     )
-    rows = []
-    step = recording.duration_seconds / segments
-    for i in range(segments):
-        start = round(i * step, 3)
-        words = [
-            [
-                round(start + k * step / words_per_segment, 3),
-                round(start + (k + 1) * step / words_per_segment, 3),
-                f"w{i}x{k}",
-                0.3 if k == 0 else 0.9,
-            ]
-            for k in range(words_per_segment)
-        ]
-        rows.append(
-            Segment(
-                transcript=transcript,
-                position=i,
-                start=start,
-                end=round(start + step, 3),
-                text=" ".join(w[2] for w in words),
-                words=words,
-            )
-        )
-    Segment.objects.bulk_create(rows)
-    transcript.save_revision()
-    return transcript
 
 
 def document_of(transcript, **changes):
