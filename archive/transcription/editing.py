@@ -39,6 +39,19 @@ def editor_segments(transcript):
     return list(transcript.segments.order_by("position").values(*EDITOR_FIELDS))
 
 
+def _is_word(word):
+    """[start, end, text, probability], probability null for words a person typed."""
+    numbers = (int, float)
+    return (
+        isinstance(word, list)
+        and len(word) == 4
+        and isinstance(word[0], numbers)
+        and isinstance(word[1], numbers)
+        and isinstance(word[2], str)
+        and (word[3] is None or isinstance(word[3], numbers))
+    )
+
+
 def _number(value, what):
     try:
         number = float(value)
@@ -114,9 +127,7 @@ def parse_document(document, duration, existing_ids):
         if segment_id is not None and segment_id not in existing_ids:
             raise InvalidEdit(f"segment {number} belongs to another transcript")
         words = raw.get("words") or []
-        if not isinstance(words, list) or not all(
-            isinstance(w, list) and len(w) == 4 for w in words
-        ):
+        if not isinstance(words, list) or not all(_is_word(w) for w in words):
             raise InvalidEdit(f"segment {number} has malformed words")
         if " ".join(w[2] for w in words) != text:
             words = realign_words(text, words, start, end)

@@ -40,9 +40,11 @@ def start_job(
     then_translate=False,
     translation_of=None,
 ):
+    engine = engine or settings.TESTIMONIO_TRANSCRIPTION_ENGINE
+    get_engine(engine)  # an unknown engine is refused before anything is written
     job = TranscriptionJob.objects.create(
         recording=recording,
-        engine=engine or settings.TESTIMONIO_TRANSCRIPTION_ENGINE,
+        engine=engine,
         model=model or settings.TESTIMONIO_WHISPER_MODEL,
         language=language or "",
         task=task,
@@ -51,7 +53,6 @@ def start_job(
         duration_seconds=recording.duration_seconds,
         requested_by=user,
     )
-    get_engine(job.engine)  # an unknown engine is refused before anything is queued
     enqueue(job)
     return job
 

@@ -122,6 +122,8 @@ def test_split_and_merge_are_saved(editor_client, recording):
         (lambda d: d["segments"][0].update(end="soon"), "not a number"),
         (lambda d: d["segments"][1].update(id=d["segments"][0]["id"]), "appears twice"),
         (lambda d: d["segments"][0].update(id=999_999), "belongs to another transcript"),
+        (lambda d: d["segments"][0].update(words=[[0, 1, 7, 0.5]]), "malformed words"),
+        (lambda d: d["segments"][0].update(words="none"), "malformed words"),
     ],
 )
 def test_impossible_edits_are_refused_and_nothing_changes(

@@ -148,3 +148,9 @@ def test_cli_refuses_unknown_recordings_and_engines(recording):
         call_command("transcribe", 999)
     with pytest.raises(CommandError):
         call_command("transcribe", recording.pk, "--engine", "cloud-whisper")
+
+
+def test_an_unknown_engine_writes_no_job(recording):
+    with pytest.raises(ValueError, match="Unknown engine"):
+        start_job(recording, engine="cloud-whisper")
+    assert not TranscriptionJob.objects.exists()
