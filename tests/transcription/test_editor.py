@@ -6,6 +6,7 @@ from django.urls import reverse
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
 from archive.transcription.editing import editor_segments, realign_words
+from archive.transcription.models import TranscriptionJob
 
 from ..conftest import create_transcript
 
@@ -159,10 +160,16 @@ def test_reporters_read_transcripts_but_cannot_change_them(reporter_client, reco
 
 def test_strangers_reach_nothing(client, django_user_model, recording):
     transcript = make_transcript(recording)
+    job = TranscriptionJob.objects.create(
+        recording=recording, engine="faster-whisper", model="base"
+    )
     urls = [
         reverse("transcription_editor", args=[transcript.pk]),
         reverse("transcription_save", args=[transcript.pk]),
         reverse("transcription_start", args=[recording.pk]),
+        reverse("transcription_progress", args=[job.pk]),
+        reverse("transcription_cancel", args=[job.pk]),
+        reverse("transcription_retry", args=[job.pk]),
         f"/originals/recording/{recording.pk}/",
     ]
     for url in urls:
@@ -171,8 +178,12 @@ def test_strangers_reach_nothing(client, django_user_model, recording):
     outsider = django_user_model.objects.create_user("outsider", password="x")
     client.force_login(outsider)
     assert client.get(f"/originals/recording/{recording.pk}/").status_code == 404
-    for url in urls[:3]:
+    for url in urls[:-1]:
         assert client.get(url).status_code in (302, 403, 404, 405), url
+        client.post(url)
+    job.refresh_from_db()
+    assert job.status == "queued", "nobody without permission can cancel or restart a job"
+    assert not TranscriptionJob.objects.exclude(pk=job.pk).exists()
 
 
 def test_reporters_and_editors_stream_the_original(reporter_client, editor, recording, client):
