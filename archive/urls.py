@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from archive.ingest import views as ingest_views
+from archive.testimonies import views as testimony_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +18,17 @@ urlpatterns = [
         "originals/<str:kind>/<int:pk>/",
         ingest_views.serve_original,
         name="serve_original",
+    ),
+    # Redacted, consented derivatives only, each request re-checked against the gate.
+    path(
+        "testimonies/<int:page_id>/audio/<int:audio_id>.ogg",
+        testimony_views.audio,
+        name="testimony_audio",
+    ),
+    path(
+        "testimonies/<int:page_id>/photos/<int:photo_id>.jpg",
+        testimony_views.photo,
+        name="testimony_photo",
     ),
 ]
 

@@ -146,3 +146,47 @@ def create_transcript(recording, texts, span=None, confidence=lambda word: 0.9):
     Segment.objects.bulk_create(rows)
     transcript.save_revision()
     return transcript
+
+
+def make_site_tree():
+    from wagtail.models import Page, Site
+
+    from archive.testimonies.models import HomePage, TestimonyIndexPage
+
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Home", slug="home-test"))
+    Site.objects.update(root_page=home)
+    index = home.add_child(instance=TestimonyIndexPage(title="Testimonies", slug="testimonies"))
+    return home, index
+
+
+def give_consent(interview, **scopes):
+    """A consent record in force, for the transcript only unless `scopes` say otherwise."""
+    import datetime
+
+    from archive.consent.models import ConsentRecord
+
+    fields = {
+        "method": "verbal",
+        "verbal_at_seconds": 0.0,
+        "given_on": datetime.date(2024, 5, 1),
+        "publish_transcript": True,
+        "name_shown": "pseudonym",
+        **scopes,
+    }
+    return ConsentRecord.objects.create(interview=interview, **fields)
+
+
+def draft_testimony(index, interview, **fields):
+    from archive.testimonies.models import TestimonyPage
+
+    values = {
+        "title": "Told to inform",
+        "narrator_display_name": "Tomás",
+        "summary": "A man is told to inform on his neighbours.",
+        "place": "Central Valley",
+        **fields,
+    }
+    page = index.add_child(instance=TestimonyPage(interview=interview, live=False, **values))
+    page.save_revision()
+    return page

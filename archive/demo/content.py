@@ -2,7 +2,13 @@
 
 The recordings in audio/ were spoken by espeak-ng from the texts in scripts/make_demo_audio.py.
 Each names a person, a city and a phone number, which stay in the private Interview; the public
-pages carry only a pseudonym, a region and a summary.
+pages carry only a pseudonym, a region, a summary, and the redacted transcript and audio.
+
+Loading runs the real pipeline, so the demo shows what the product does: local Whisper
+transcribes each recording, a consent record is written, the detectors' suggestions are all
+accepted (in the demo only: an editor decides each one), the redacted audio is rendered and
+listened to by Whisper, and only if the review finds nothing open is it approved and published
+through the gate. Otherwise the page stays a draft and the reasons are printed.
 """
 
 import datetime
@@ -14,10 +20,17 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from archive.consent.models import ConsentRecord
 from archive.ingest.dates import DatePrecision
 from archive.ingest.models import Interview
 from archive.ingest.store import AlreadyIngested, ingest_recording
+from archive.publication.gate import publication_problems
+from archive.redaction.derivatives import prepare_interview
+from archive.redaction.models import SpanStatus
+from archive.redaction.review import approve, review_problems
+from archive.redaction.spans import current_transcript, decide, store_suggestions
 from archive.testimonies.models import HomePage, TestimonyIndexPage, TestimonyPage
+from archive.transcription.jobs import run_job, start_job
 
 AUDIO_DIR = Path(__file__).resolve().parent / "audio"
 
@@ -38,6 +51,16 @@ TESTIMONIES = [
             "interview_date_precision": DatePrecision.MONTH,
             "languages": ["en"],
             "notes": "Fictional demo interview.",
+        },
+        "consent": {
+            "method": "verbal",
+            "verbal_at_seconds": 0.0,
+            "given_on": datetime.date(2017, 3, 1),
+            "witness": "Demo reporter",
+            "form_language": "en",
+            "publish_transcript": True,
+            "publish_audio": True,
+            "name_shown": "pseudonym",
         },
         "page": {
             "title": "Told to inform on his neighbours",
@@ -83,6 +106,16 @@ TESTIMONIES = [
             "interview_date_precision": DatePrecision.MONTH,
             "languages": ["es"],
             "notes": "Entrevista ficticia de demostración.",
+        },
+        "consent": {
+            "method": "verbal",
+            "verbal_at_seconds": 0.0,
+            "given_on": datetime.date(2019, 6, 1),
+            "form_language": "es",
+            "publish_transcript": True,
+            "publish_audio": True,
+            "name_shown": "pseudonym",
+            "voice_alteration_required": True,
         },
         "page": {
             "title": "La llamada que nunca hicimos",
@@ -169,25 +202,54 @@ def ensure_interview(spec, reporter):
         return error.existing.interview
 
 
+def ensure_redacted(spec, interview, editor):
+    """Transcribe, record consent, redact, render and listen; approve only if nothing is open."""
+    recording = interview.recordings.first()
+    if current_transcript(recording) is None:
+        run_job(start_job(recording, language=spec["interview"]["languages"][0]).pk)
+    consent, _ = ConsentRecord.objects.get_or_create(interview=interview, defaults=spec["consent"])
+    transcript = current_transcript(recording)
+    if transcript is None:
+        return [f"Transcribing {spec['audio']} failed."]
+    store_suggestions(transcript)
+    decide(transcript.redactions.filter(status=SpanStatus.SUGGESTED), SpanStatus.ACCEPTED, editor)
+    prepare_interview(interview, consent.voice_alteration_required)
+    problems = review_problems(interview, consent.voice_alteration_required)
+    if not problems:
+        approve(interview, consent.voice_alteration_required, editor)
+    return problems
+
+
 def ensure_testimony(index, spec, interview):
     page = TestimonyPage.objects.child_of(index).filter(slug=spec["page"]["slug"]).first()
-    if page is not None:
-        return page
-    fields = dict(spec["page"])
-    topics = fields.pop("topics")
-    page = TestimonyPage(interview=interview, **fields)
-    page.topics.add(*topics)
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    if page is None:
+        fields = dict(spec["page"])
+        topics = fields.pop("topics")
+        page = TestimonyPage(interview=interview, live=False, **fields)
+        page.topics.add(*topics)
+        index.add_child(instance=page)
+        page.save_revision()
+    problems = publication_problems(page)
+    if not page.live and not problems:
+        page.get_latest_revision().publish()
+        page.refresh_from_db()
+    return page, problems
 
 
 def load_demo():
+    """Returns the demo logins, the pages, and why any page could not be published."""
     with transaction.atomic():
         logins = ensure_users()
         _home, index = ensure_site()
-        reporter = get_user_model().objects.filter(username="reporter").first()
-        pages = [
-            ensure_testimony(index, spec, ensure_interview(spec, reporter)) for spec in TESTIMONIES
-        ]
-    return logins, pages
+    User = get_user_model()
+    reporter = User.objects.filter(username="reporter").first()
+    editor = User.objects.filter(username="editor").first()
+    pages, problems = [], {}
+    for spec in TESTIMONIES:
+        interview = ensure_interview(spec, reporter)
+        review = ensure_redacted(spec, interview, editor)
+        page, blocked = ensure_testimony(index, spec, interview)
+        pages.append(page)
+        if review or blocked:
+            problems[page.title] = review or blocked
+    return logins, pages, problems

@@ -2,6 +2,8 @@
 
 import re
 
+from django.http import HttpResponse, StreamingHttpResponse
+
 SINGLE_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
@@ -44,3 +46,24 @@ def iter_file_range(path, first, last, chunk_bytes=256 * 1024):
                 break
             remaining -= len(chunk)
             yield chunk
+
+
+def ranged_file_response(request, path, *, size, content_type, filename):
+    """A file answered whole or by the one byte range the request asks for (200, 206 or 416)."""
+    try:
+        byte_range = parse_range(request.headers.get("Range"), size)
+    except UnsatisfiableRange:
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+        return response
+    first, last = byte_range or (0, size - 1)
+    body = iter_file_range(path, first, last) if request.method == "GET" else iter(())
+    response = StreamingHttpResponse(
+        body, content_type=content_type, status=206 if byte_range else 200
+    )
+    response["Content-Length"] = str(last - first + 1)
+    response["Accept-Ranges"] = "bytes"
+    if byte_range:
+        response["Content-Range"] = f"bytes {first}-{last}/{size}"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

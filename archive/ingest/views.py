@@ -2,7 +2,7 @@ import mimetypes
 import time
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from .forms import UploadForm
 from .models import Interview, Photo, Recording
 from .probe import UnreadableMedia
-from .ranges import UnsatisfiableRange, iter_file_range, parse_range
+from .ranges import ranged_file_response
 from .store import AlreadyIngested, ingest_photo, ingest_recording
 
 ORIGINAL_KINDS = {"recording": Recording, "photo": Photo}
@@ -54,26 +54,13 @@ def serve_original(request, kind, pk):
     if model is None or not request.user.has_perm(f"ingest.view_{kind}"):
         raise Http404
     original = get_object_or_404(model.objects.select_related("interview"), pk=pk)
-    path = original.file.path
-    size = original.size_bytes
     content_type = mimetypes.guess_type(f"x.{original.extension}")[0] or "application/octet-stream"
-    try:
-        byte_range = parse_range(request.headers.get("Range"), size)
-    except UnsatisfiableRange:
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-        return private_headers(response)
-    first, last = byte_range or (0, size - 1)
-    body = iter_file_range(path, first, last) if request.method == "GET" else iter(())
-    response = StreamingHttpResponse(
-        body, content_type=content_type, status=206 if byte_range else 200
-    )
-    response["Content-Length"] = str(last - first + 1)
-    response["Accept-Ranges"] = "bytes"
-    if byte_range:
-        response["Content-Range"] = f"bytes {first}-{last}/{size}"
-    response["Content-Disposition"] = (
-        f'inline; filename="{kind}-{original.pk}.{original.extension}"'
+    response = ranged_file_response(
+        request,
+        original.file.path,
+        size=original.size_bytes,
+        content_type=content_type,
+        filename=f"{kind}-{original.pk}.{original.extension}",
     )
     log_view_of_original(request, original)
     return private_headers(response)

@@ -14,6 +14,9 @@ def env_path(name, default):
 INSTALLED_APPS = [
     "archive.ingest",
     "archive.transcription",
+    "archive.redaction",
+    "archive.consent",
+    "archive.publication",
     "archive.testimonies",
     "archive.roles",
     "archive.demo",
@@ -47,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "archive.publication.middleware.PublicationBlockedMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -153,6 +157,18 @@ TESTIMONIO_MODEL_CACHE = env_path("TESTIMONIO_MODEL_CACHE", BASE_DIR / "var" / "
 TESTIMONIO_TRANSCRIPTION_STALE_SECONDS = int(
     os.environ.get("TESTIMONIO_TRANSCRIPTION_STALE_SECONDS", 600)
 )
+
+# Redaction (archive/redaction/render.py). Padding is added on each side of a redacted span;
+# spans closer than the merge gap become one, so no syllable is heard between them.
+TESTIMONIO_REDACTION_PADDING_SECONDS = 0.25
+TESTIMONIO_REDACTION_UNSURE_PADDING_SECONDS = 0.5
+TESTIMONIO_REDACTION_MERGE_GAP_SECONDS = 0.3
+TESTIMONIO_REDACTION_FILL = "tone"  # or "silence"
+TESTIMONIO_REDACTION_TONE_HZ = 1000
+TESTIMONIO_VOICE_PITCH_FACTOR = 1.25
+TESTIMONIO_PUBLIC_AUDIO_BITRATE = 48000
+# Published photos are re-encoded no larger than this on their longest side.
+TESTIMONIO_PUBLIC_PHOTO_MAX_PIXELS = 2000
 
 WAGTAIL_SITE_NAME = "Testimonio"
 WAGTAILADMIN_BASE_URL = os.environ.get("TESTIMONIO_BASE_URL", "http://localhost:8000")

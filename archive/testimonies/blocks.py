@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -14,8 +13,12 @@ class PullQuoteBlock(blocks.StructBlock):
 
 
 class PhotoBlock(blocks.StructBlock):
-    image = ImageChooserBlock(
-        help_text=_("Only a published derivative: metadata stripped, faces and names redacted.")
+    """A photo of the linked interview, by its number there. Only its cleaned, redacted copy is
+    ever shown, and only while consent covers photos: no block can point at an original or at
+    an image file of its own."""
+
+    photo_number = blocks.IntegerBlock(
+        min_value=1, label=_("Photo number"), help_text=_("1 for the interview's first photo.")
     )
     caption = blocks.CharBlock(required=False)
     alt_text = blocks.CharBlock(label=_("Text alternative"), help_text=_("What the photo shows."))

@@ -1,10 +1,16 @@
-"""Public pages. Only what is on these models is ever rendered to readers.
+"""Public pages. Only what is on these models, and redacted derivatives the publication gate
+allows, is ever rendered to readers.
 
-A TestimonyPage links to its private Interview so later stages (consent, redaction) can gate
-publication, but no template may read fields through that link.
+A TestimonyPage links to its private Interview so consent and redaction can gate publication,
+but no template may read fields through that link.
 """
 
+from dataclasses import dataclass
+
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -13,8 +19,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
+from archive.consent.models import Part
 from archive.ingest.dates import DatePrecision, format_partial_date
+from archive.publication.gate import consent_of, enforce, published_parts
+from archive.publication.workflow import assign_review_workflow
+from archive.redaction.review import fresh_audio, fresh_photo
+from archive.redaction.spans import current_transcript, redacted_segments
 
 from .blocks import TestimonyBodyBlock
 from .forms import TestimonyPageForm
@@ -41,6 +53,12 @@ class TestimonyIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["testimonies.HomePage"]
     subpage_types = ["testimonies.TestimonyPage"]
+
+    def save(self, *args, **kwargs):
+        is_new = self.pk is None
+        super().save(*args, **kwargs)
+        if is_new:
+            assign_review_workflow(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -115,3 +133,101 @@ class TestimonyPage(Page):
     @property
     def interview_date_display(self):
         return format_partial_date(self.interview_date, self.interview_date_precision)
+
+    def save(self, *args, **kwargs):
+        # Every way of publishing (admin, workflow, schedule, bulk, revision.publish(), copy)
+        # ends in a full save of a live page; partial saves only update bookkeeping fields.
+        if self.live and kwargs.get("update_fields") is None:
+            enforce(self)
+        return super().save(*args, **kwargs)
+
+    @property
+    def is_withdrawn(self):
+        consent = consent_of(self.interview)
+        return bool(consent and consent.is_withdrawn)
+
+    def route(self, request, path_components):
+        if not path_components and not self.live and self.is_withdrawn:
+            return RouteResult(self)
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_withdrawn:
+            response = TemplateResponse(request, "testimonies/withdrawn.html", status=410)
+            response["Cache-Control"] = "no-store"
+            return response
+        if not self.live or not self.public_parts():
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def public_parts(self):
+        """What the public may have of this testimony, checked once per request."""
+        if not hasattr(self, "_public_parts"):
+            self._public_parts = published_parts(self)
+        return self._public_parts
+
+    def _alter_voice(self):
+        return consent_of(self.interview).voice_alteration_required
+
+    def published_audio(self):
+        if Part.AUDIO not in self.public_parts():
+            return []
+        found = []
+        for recording in self.interview.recordings.order_by("pk"):
+            audio = fresh_audio(recording, self._alter_voice())
+            if audio is not None:
+                found.append(
+                    PublicFile(
+                        reverse("testimony_audio", args=[self.pk, audio.pk]), audio.duration_seconds
+                    )
+                )
+        return found
+
+    def published_photos(self):
+        """The interview's photos in order: the public copy of each, or None where there is
+        none (not consented, not cleaned for the current rectangles)."""
+        if Part.PHOTOS not in self.public_parts():
+            return []
+        photos = []
+        for photo in self.interview.photos.order_by("pk"):
+            clean = fresh_photo(photo)
+            photos.append(
+                PublicFile(
+                    reverse("testimony_photo", args=[self.pk, clean.pk]),
+                    width=clean.width,
+                    height=clean.height,
+                )
+                if clean
+                else None
+            )
+        return photos
+
+    def published_transcripts(self):
+        if Part.TRANSCRIPT not in self.public_parts():
+            return []
+        found = []
+        for recording in self.interview.recordings.order_by("pk"):
+            transcript = current_transcript(recording)
+            if transcript is not None:
+                found.append(
+                    {
+                        "language": transcript.language,
+                        "machine": not transcript.corrected,
+                        "segments": redacted_segments(transcript),
+                    }
+                )
+        return found
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["audio"] = self.published_audio()
+        context["transcripts"] = self.published_transcripts()
+        return context
+
+
+@dataclass(frozen=True)
+class PublicFile:
+    url: str
+    duration: float = 0.0
+    width: int = 0
+    height: int = 0

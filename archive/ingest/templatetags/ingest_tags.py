@@ -6,9 +6,10 @@ register = template.Library()
 
 
 @register.simple_tag
-def recording_panel_extras(request, recording):
-    """What later stages (transcription, redaction) show under a recording, via the
-    `ingest_recording_panel` hook, so this app never imports them."""
+def panel_extras(hook_name, request, obj):
+    """What later stages (transcription, redaction, consent) show on the interview page, via
+    the `ingest_interview_panel` and `ingest_recording_panel` hooks, so this app never imports
+    them."""
     return mark_safe(  # noqa: S308 - each hook returns HTML it rendered with autoescaping
-        "".join(str(fn(request, recording)) for fn in hooks.get_hooks("ingest_recording_panel"))
+        "".join(str(fn(request, obj)) for fn in hooks.get_hooks(hook_name))
     )

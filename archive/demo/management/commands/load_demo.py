@@ -7,8 +7,14 @@ class Command(BaseCommand):
     help = "Load the fictional demo testimonies (idempotent) and, in development, demo users."
 
     def handle(self, *args, **options):
-        logins, pages = load_demo()
-        self.stdout.write(self.style.SUCCESS(f"Demo loaded: {len(pages)} testimonies."))
+        self.stdout.write("Loading the demo: transcribing, redacting and listening (a minute)…")
+        logins, pages, problems = load_demo()
+        published = sum(page.live for page in pages)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo loaded: {published} of {len(pages)} published.")
+        )
+        for title, reasons in problems.items():
+            self.stdout.write(self.style.WARNING(f"  “{title}” stays a draft: {' '.join(reasons)}"))
         if logins:
             self.stdout.write("Demo logins (development only):")
             for username, password in logins.items():

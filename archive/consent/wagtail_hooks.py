@@ -1,0 +1,89 @@
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+
+from .models import ConsentRecord
+
+
+class NeverDeletePolicy(ModelPermissionPolicy):
+    """Nobody deletes a consent record, superusers included: withdrawal is recorded instead."""
+
+    def user_has_permission(self, user, action):
+        return action != "delete" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a != "delete"])
+
+
+class ConsentCreateView(CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        interview = self.request.GET.get("interview", "")
+        if interview.isdigit():
+            initial["interview"] = int(interview)
+        return initial
+
+
+class ConsentViewSet(SnippetViewSet):
+    model = ConsentRecord
+    add_view_class = ConsentCreateView
+    icon = "tick-inverse"
+    menu_label = _("Consent")
+    menu_order = 160
+    add_to_admin_menu = True
+    list_display = ["interview", "method", "given_on", "embargo_until", "withdrawn_on"]
+    list_filter = ["method", "name_shown"]
+    panels = [
+        FieldPanel("interview"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("method"), FieldPanel("given_on")]),
+                FieldPanel("signed_form"),
+                FieldPanel("verbal_at_seconds"),
+                FieldRowPanel([FieldPanel("witness"), FieldPanel("form_language")]),
+            ],
+            heading=_("How consent was given"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("publish_transcript"),
+                FieldPanel("publish_audio"),
+                FieldPanel("publish_photos"),
+                FieldPanel("name_shown"),
+                FieldPanel("voice_alteration_required"),
+                FieldPanel("translation_allowed"),
+                FieldRowPanel([FieldPanel("embargo_until"), FieldPanel("expires_on")]),
+                FieldPanel("restrictions"),
+            ],
+            heading=_("What the narrator agreed to"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("withdrawn_on"),
+                FieldPanel("withdrawn_recorded_by"),
+                FieldPanel("withdrawal_reason"),
+            ],
+            heading=_("Withdrawal: takes the testimony down everywhere at once"),
+        ),
+    ]
+
+
+register_permission_policy(ConsentRecord, NeverDeletePolicy(ConsentRecord))
+register_snippet(ConsentViewSet)
+
+
+@hooks.register("ingest_interview_panel")
+def consent_summary(request, interview):
+    if not request.user.has_perm("consent.view_consentrecord"):
+        return ""
+    consent = ConsentRecord.objects.filter(interview=interview).first()
+    return render_to_string(
+        "consent/interview_panel.html",
+        {"interview": interview, "consent": consent, "problems": consent and consent.problems()},
+        request=request,
+    )

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class PublicationConfig(AppConfig):
+    name = "archive.publication"
+    label = "publication"
+    verbose_name = "Publication"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import withdrawal  # noqa: F401 - connects the consent_withdrawn receiver

@@ -1,0 +1,197 @@
+"""What must not be heard, read or seen, and the derivatives made without it.
+
+Spans are anchored to transcript words by time, so each covers a stretch of audio and the
+words in it, and survives an editor correcting the words' spelling. Originals are never
+touched: every redacted file is a derivative that records exactly which transcript revision and
+redaction set produced it (its fingerprint) and is stale the moment either changes.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from archive.ingest.models import Interview, Photo, Recording, private_storage
+from archive.transcription.models import Transcript
+
+
+class Category(models.TextChoices):
+    PERSON = "person", _("Person")
+    PLACE = "place", _("Place")
+    ORGANISATION = "organisation", _("Organisation")
+    PHONE = "phone", _("Phone number")
+    EMAIL = "email", _("Email address")
+    ID_NUMBER = "id_number", _("ID number")
+    DATE_OF_BIRTH = "date_of_birth", _("Date of birth")
+    ADDRESS = "address", _("Address")
+    OTHER = "other", _("Other")
+
+
+CATEGORY_LABELS = {
+    Category.PERSON: "[name]",
+    Category.PLACE: "[place]",
+    Category.ORGANISATION: "[organisation]",
+    Category.PHONE: "[phone]",
+    Category.EMAIL: "[email]",
+    Category.ID_NUMBER: "[ID number]",
+    Category.DATE_OF_BIRTH: "[date of birth]",
+    Category.ADDRESS: "[address]",
+    Category.OTHER: "[redacted]",
+}
+
+
+class SpanStatus(models.TextChoices):
+    SUGGESTED = "suggested", _("Suggested")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class RedactionSpan(models.Model):
+    transcript = models.ForeignKey(Transcript, on_delete=models.PROTECT, related_name="redactions")
+    start = models.FloatField(help_text=_("Seconds: where the first covered word starts."))
+    end = models.FloatField(help_text=_("Seconds: where the last covered word ends."))
+    text = models.TextField(help_text=_("The words as the transcript had them."))
+    category = models.CharField(max_length=16, choices=Category, default=Category.PERSON)
+    replacement = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Empty: the category label, such as [name]. A pseudonym applies to the entity."
+        ),
+    )
+    entity = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=_("Spans of one real person or place share this key, and their pseudonym."),
+    )
+    status = models.CharField(max_length=10, choices=SpanStatus, default=SpanStatus.SUGGESTED)
+    source = models.CharField(max_length=16, default="editor")
+    reason = models.CharField(max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["transcript", "start", "end", "pk"]
+        indexes = [models.Index(fields=["transcript", "status"])]
+
+    def __str__(self):
+        return f"{self.start:.2f}–{self.end:.2f} {self.get_category_display()} ({self.status})"
+
+    @property
+    def label(self):
+        return self.replacement or CATEGORY_LABELS[self.category]
+
+    def covers(self, word_start, word_end):
+        """A word is covered when its middle falls inside the span."""
+        middle = (word_start + word_end) / 2
+        return self.start - 0.01 <= middle <= self.end + 0.01
+
+
+class Fill(models.TextChoices):
+    SOLID = "solid", _("Solid black")
+    PIXELATE = "pixelate", _("Coarse pixels")
+
+
+class PhotoRedaction(models.Model):
+    """A rectangle on a photo, in fractions of its width and height (0–1, from the top left)."""
+
+    photo = models.ForeignKey(Photo, on_delete=models.PROTECT, related_name="redactions")
+    x = models.FloatField()
+    y = models.FloatField()
+    width = models.FloatField()
+    height = models.FloatField()
+    fill = models.CharField(max_length=10, choices=Fill, default=Fill.SOLID)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["photo", "pk"]
+
+    def __str__(self):
+        return f"Rectangle on photo {self.photo_id} ({self.get_fill_display()})"
+
+
+def derivative_path(instance, filename):
+    """Random names: nothing about the narrator or the original reaches a derivative's path."""
+    return f"derivatives/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1]}"
+
+
+class Verification(models.TextChoices):
+    PENDING = "pending", _("Not yet listened to")
+    CLEAN = "clean", _("No redacted term heard")
+    LEAKS = "leaks", _("Redacted terms still heard")
+    FAILED = "failed", _("Could not be checked")
+
+
+class RedactedAudio(models.Model):
+    recording = models.ForeignKey(
+        Recording, on_delete=models.PROTECT, related_name="redacted_audio"
+    )
+    transcript = models.ForeignKey(Transcript, on_delete=models.PROTECT, related_name="+")
+    fingerprint = models.CharField(max_length=64, db_index=True)
+    file = models.FileField(storage=private_storage, upload_to=derivative_path, max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size_bytes = models.BigIntegerField()
+    duration_seconds = models.FloatField()
+    redacted_ranges = models.JSONField(default=list)
+    voice_altered = models.BooleanField(default=False)
+    verification = models.CharField(
+        max_length=10, choices=Verification, default=Verification.PENDING
+    )
+    leaks = models.JSONField(
+        default=list, help_text=_("[{text, heard, start, end}] for each redacted term heard.")
+    )
+    heard_text = models.TextField(blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Redacted audio of recording {self.recording_id} ({self.verification})"
+
+
+class RedactedPhoto(models.Model):
+    photo = models.ForeignKey(Photo, on_delete=models.PROTECT, related_name="redacted_versions")
+    fingerprint = models.CharField(max_length=64, db_index=True)
+    file = models.FileField(storage=private_storage, upload_to=derivative_path, max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size_bytes = models.BigIntegerField()
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Redacted copy of photo {self.photo_id}"
+
+
+class RedactionApproval(models.Model):
+    """An editor's final read and listen of one exact redaction set of an interview."""
+
+    interview = models.ForeignKey(
+        Interview, on_delete=models.PROTECT, related_name="redaction_approvals"
+    )
+    fingerprint = models.CharField(max_length=64, db_index=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-approved_at", "-pk"]
+
+    def __str__(self):
+        return f"Redaction of interview {self.interview_id} approved by {self.approved_by}"

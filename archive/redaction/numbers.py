@@ -1,0 +1,84 @@
+"""Spoken numbers, in English and Spanish, turned into the digits they stand for.
+
+Whisper writes a phone number read aloud as digits run together, as words ("five five five",
+"cinco cinco"), as pairs ("cincuenta y cinco"), or as a mix. Detectors match digits, so every
+word is first reduced to the digits it says, if any.
+"""
+
+import re
+import unicodedata
+
+UNITS = {
+    "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "cero": 0, "uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+}  # fmt: skip
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
+    "veinte": 20, "veintiuno": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24,
+    "veinticinco": 25, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
+    "ochenta": 80, "noventa": 90,
+}  # fmt: skip
+MULTIPLIERS = {"double": 2, "doble": 2, "triple": 3}
+# Words said between digits of one number: "y" joins tens and units; the rest separate groups.
+JOINERS = {"y", "and"}
+SEPARATORS = {"dash", "guion", "hyphen", "-", "–", "/", "slash", "diagonal"}
+
+DIGITS = re.compile(r"\d+")
+# Whisper glues marks and stray letters to digits: "-4,", "(559)", "-9emos".
+STARTS_WITH_DIGIT = re.compile(r"^[(+\-–#]?\d")
+
+
+def fold(text):
+    """Lower case, accents and punctuation removed: 'Teléfono,' → 'telefono'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^\w@.\-+/]", "", letters).strip(".,;:!?¿¡\"'")
+
+
+def word_digits(token):
+    """The digits a single word says: '555-1234' → '5551234', 'cinco' → '5', 'casa' → None."""
+    if STARTS_WITH_DIGIT.match(token):
+        return "".join(DIGITS.findall(token))
+    parts = token.split("-")
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:  # twenty-five
+        return str(TENS[parts[0]] + UNITS[parts[1]])
+    for table in (UNITS, TEENS, TENS):
+        if token in table:
+            return str(table[token])
+    return None
+
+
+def spoken_digits(tokens):
+    """For folded tokens, the digit string each contributes to a number, else None.
+
+    "cincuenta y cinco" becomes '5', '', '5' (55); "double five" becomes '5', '5'. Joiners and
+    separators inside a number contribute '' so the run of digits continues through them.
+    """
+    result = [word_digits(token) for token in tokens]
+    for index in range(len(tokens) - 1):
+        if tokens[index] in TENS and tokens[index + 1] in UNITS:  # "fifty five" is 55, not 505
+            result[index] = result[index][0]
+    for index, token in enumerate(tokens):
+        if result[index] is not None:
+            continue
+        previous = result[index - 1] if index else None
+        following = result[index + 1] if index + 1 < len(tokens) else None
+        if previous is not None and following is not None:
+            if token in JOINERS and tokens[index - 1] in TENS and len(following) == 1:
+                result[index - 1] = previous[0]
+                result[index] = ""
+            elif token in SEPARATORS:
+                result[index] = ""
+        if token in MULTIPLIERS and following is not None and len(following) == 1:
+            result[index] = following * (MULTIPLIERS[token] - 1)
+    return result
