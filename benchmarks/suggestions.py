@@ -81,6 +81,10 @@ def baseline(text):
     return found
 
 
+def overlap(a, b):
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
 def score(detector):
     hits = labelled = true_alarms = alarms = 0
     for text, identifiers in FIXTURES:
@@ -88,8 +92,8 @@ def score(detector):
         alarms += len(found)
         ranges = [word_range(text, phrase) for phrase in identifiers]
         labelled += len(ranges)
-        hits += sum(any(f <= last and first <= l for f, l in found) for first, last in ranges)
-        true_alarms += sum(any(f <= last and first <= l for first, last in ranges) for f, l in found)
+        hits += sum(any(overlap(span, label) for span in found) for label in ranges)
+        true_alarms += sum(any(overlap(span, label) for label in ranges) for span in found)
     return hits / labelled, (true_alarms / alarms if alarms else 1.0)
 
 
