@@ -11,7 +11,11 @@ DEMO_AUDIO = Path(__file__).resolve().parent.parent / "archive" / "demo" / "audi
 
 @pytest.fixture(autouse=True)
 def clean_media_tree():
-    """Each test starts with empty public and private trees."""
+    """Each test starts with empty public and private trees and an empty cache (Wagtail caches
+    site root paths, which differ from test to test)."""
+    from django.core.cache import cache
+
+    cache.clear()
     for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
         shutil.rmtree(root, ignore_errors=True)
         Path(root).mkdir(parents=True)
@@ -190,3 +194,21 @@ def draft_testimony(index, interview, **fields):
     page = index.add_child(instance=TestimonyPage(interview=interview, live=False, **values))
     page.save_revision()
     return page
+
+
+def publishable_interview(recording_path, editor, texts=("We were told to inform.",)):
+    """An interview with a transcript, consent for the transcript, and an approved redaction
+    review: what the publication gate requires."""
+    from archive.ingest.models import Interview
+    from archive.ingest.store import ingest_recording
+    from archive.redaction.review import approve
+
+    interview = Interview.objects.create(
+        title="private title",
+        narrator_legal_name="Daniel Ortega Ruiz",
+        narrator_contact="559 421 8037",
+    )
+    create_transcript(ingest_recording(recording_path, interview=interview), list(texts))
+    consent = give_consent(interview)
+    approve(interview, consent.voice_alteration_required, editor)
+    return interview

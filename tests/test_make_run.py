@@ -114,7 +114,8 @@ def test_make_run_never_serves_originals_or_private_names(running_demo):
         p.relative_to(folder / "media" / "private")
         for p in (folder / "media" / "private").rglob("*.ogg")
     ]
-    assert len(originals) == 2
+    # Two original recordings and their two redacted derivatives, all private.
+    assert len(originals) == 4
     for original in originals:
         for path in (
             f"/media/{original}",

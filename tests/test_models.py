@@ -6,10 +6,9 @@ from django.db import IntegrityError
 
 from archive.ingest.models import Interview, Recording
 from archive.ingest.store import ingest_recording
-from archive.redaction.review import approve
 from archive.testimonies.models import TestimonyPage
 
-from .conftest import create_transcript, draft_testimony, give_consent, make_site_tree
+from .conftest import draft_testimony, make_site_tree, publishable_interview
 
 pytestmark = pytest.mark.django_db
 
@@ -77,15 +76,7 @@ def test_interview_edits_are_kept_as_revisions():
 
 def test_testimony_page_shows_the_public_name_never_the_legal_name(client, tone, editor):
     _home, index = make_site_tree()
-    interview = Interview.objects.create(
-        title="private title",
-        narrator_legal_name="Daniel Ortega Ruiz",
-        narrator_contact="559 421 8037",
-    )
-    create_transcript(ingest_recording(tone, interview=interview), ["We were told to inform."])
-    consent = give_consent(interview)
-    approve(interview, consent.voice_alteration_required, editor)
-    page = draft_testimony(index, interview)
+    page = draft_testimony(index, publishable_interview(tone, editor))
     page.topics.add("family")
     page.save_revision().publish()
     html = client.get(page.url).content.decode()

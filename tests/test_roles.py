@@ -1,28 +1,21 @@
 import pytest
 from django.urls import reverse
-from wagtail.models import Page, Site
 
 from archive.ingest.models import Interview
-from archive.testimonies.models import HomePage, TestimonyIndexPage, TestimonyPage
+
+from .conftest import draft_testimony as make_draft
+from .conftest import make_site_tree, publishable_interview
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def index():
-    home = Page.get_first_root_node().add_child(instance=HomePage(title="Home", slug="home-test"))
-    Site.objects.update(root_page=home)
-    return home.add_child(instance=TestimonyIndexPage(title="Testimonies", slug="testimonies"))
+    return make_site_tree()[1]
 
 
-def draft_testimony(index):
-    page = index.add_child(
-        instance=TestimonyPage(
-            title="Draft story", narrator_display_name="Tomás", summary="s", live=False
-        )
-    )
-    page.save_revision()
-    return page
+def draft_testimony(index, interview=None):
+    return make_draft(index, interview, title="Draft story", summary="s")
 
 
 def edit_post(page, action):
@@ -31,7 +24,7 @@ def edit_post(page, action):
         "slug": page.slug,
         "narrator_display_name": page.narrator_display_name,
         "summary": page.summary,
-        "interview": "",
+        "interview": page.interview_id or "",
         "interview_when": "2017",
         "place": "Fresno",
         "languages": "en",
@@ -58,8 +51,8 @@ def test_reporter_can_draft_but_cannot_publish(reporter_client, index):
     assert not page.live
 
 
-def test_editor_can_publish(editor_client, index, client):
-    page = draft_testimony(index)
+def test_editor_can_publish(editor_client, editor, index, client, tone):
+    page = draft_testimony(index, publishable_interview(tone, editor))
     response = editor_client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]), edit_post(page, "action-publish")
     )
