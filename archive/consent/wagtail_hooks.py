@@ -1,12 +1,15 @@
+from django import forms
 from django.template.loader import render_to_string
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
+from . import views
 from .models import ConsentRecord
 
 
@@ -43,7 +46,9 @@ class ConsentViewSet(SnippetViewSet):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("method"), FieldPanel("given_on")]),
-                FieldPanel("signed_form"),
+                # A plain file input: the default one links to a URL that private files lack.
+                FieldPanel("signed_form", widget=forms.FileInput),
+                HelpPanel(template="consent/signed_form_panel.html"),
                 FieldPanel("verbal_at_seconds"),
                 FieldRowPanel([FieldPanel("witness"), FieldPanel("form_language")]),
             ],
@@ -86,4 +91,16 @@ def consent_summary(request, interview):
         "consent/interview_panel.html",
         {"interview": interview, "consent": consent, "problems": consent and consent.problems()},
         request=request,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_consent_urls():
+    return [path("consent/<int:pk>/signed-form/", views.signed_form, name="consent_signed_form")]
+
+
+@hooks.register("register_log_actions")
+def register_consent_log_actions(actions):
+    actions.register_action(
+        "testimonio.view_consent_form", _("View signed form"), _("Viewed a signed consent form")
     )

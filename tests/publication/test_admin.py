@@ -1,0 +1,131 @@
+"""Consent and review as editors do them in the admin, and what strangers get from those URLs."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import Workflow
+
+from archive.consent.models import ConsentRecord
+from archive.ingest.models import Interview
+from archive.ingest.store import ingest_recording
+from archive.redaction.models import RedactionApproval
+from archive.testimonies.models import TestimonyPage
+
+from ..conftest import create_transcript, draft_testimony, make_site_tree
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def interview(tone):
+    interview = Interview.objects.create(title="t", narrator_legal_name="Daniel Ortega Ruiz")
+    create_transcript(ingest_recording(tone, interview=interview), ["We were told to inform."])
+    return interview
+
+
+def consent_form(interview, **changes):
+    fields = {
+        "interview": interview.pk,
+        "method": "signed",
+        "given_on": "2024-05-01",
+        "name_shown": "pseudonym",
+        "publish_transcript": "on",
+        "witness": "",
+        "form_language": "es",
+        "restrictions": "",
+        "withdrawal_reason": "",
+        "withdrawn_on": "",
+        "withdrawn_recorded_by": "",
+        "verbal_at_seconds": "",
+        "embargo_until": "",
+        "expires_on": "",
+    }
+    fields.update(changes)
+    return fields
+
+
+def test_consent_recorded_in_the_admin_keeps_its_form_private_and_every_change(
+    interview, editor_client, client
+):
+    add = reverse("wagtailsnippets_consent_consentrecord:add")
+    form = SimpleUploadedFile(
+        "Daniel Ortega Ruiz consent.pdf", b"%PDF-1.4 signed", "application/pdf"
+    )
+    response = editor_client.post(add, consent_form(interview, signed_form=form))
+    assert response.status_code == 302
+    consent = ConsentRecord.objects.get()
+    assert "Daniel" not in consent.signed_form.name
+    served = editor_client.get(reverse("consent_signed_form", args=[consent.pk]))
+    assert b"".join(served.streaming_content) == b"%PDF-1.4 signed"
+    assert "no-store" in served["Cache-Control"]
+    assert client.get(reverse("consent_signed_form", args=[consent.pk])).status_code in (302, 404)
+
+    edit = reverse("wagtailsnippets_consent_consentrecord:edit", args=[consent.pk])
+    assert editor_client.get(edit).status_code == 200
+    editor_client.post(edit, consent_form(interview, publish_audio="on"))
+    assert consent.revisions.count() == 2
+    consent.refresh_from_db()
+    assert consent.publish_audio and consent.signed_form
+
+
+def test_a_signed_method_without_a_form_is_refused_with_a_message(interview, editor_client):
+    response = editor_client.post(
+        reverse("wagtailsnippets_consent_consentrecord:add"), consent_form(interview)
+    )
+    assert response.status_code == 200
+    assert "Upload the signed form." in response.content.decode()
+    assert not ConsentRecord.objects.exists()
+
+
+def test_withdrawal_recorded_in_the_admin_takes_the_page_down(
+    interview, editor, editor_client, client
+):
+    _home, index = make_site_tree()
+    verbal = {"method": "verbal", "verbal_at_seconds": "12.5"}
+    editor_client.post(
+        reverse("wagtailsnippets_consent_consentrecord:add"), consent_form(interview, **verbal)
+    )
+    consent = ConsentRecord.objects.get()
+    page = draft_testimony(index, interview)
+    workflow = page.get_workflow()
+    workflow.start(page, editor)
+    for _ in range(2):
+        state = TestimonyPage.objects.get(pk=page.pk).current_workflow_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk])
+        editor_client.post(url)
+    assert TestimonyPage.objects.get(pk=page.pk).live
+    assert RedactionApproval.objects.filter(interview=interview, approved_by=editor).exists()
+    assert client.get(page.url).status_code == 200
+
+    edit = reverse("wagtailsnippets_consent_consentrecord:edit", args=[consent.pk])
+    editor_client.post(
+        edit,
+        consent_form(
+            interview,
+            **verbal,
+            withdrawn_on=datetime.date.today().isoformat(),
+            withdrawn_recorded_by=editor.pk,
+            withdrawal_reason="Asked by phone.",
+        ),
+    )
+    assert not TestimonyPage.objects.get(pk=page.pk).live
+    assert client.get(page.url).status_code == 410
+    assert Workflow.objects.get(name="Testimony review").active
+
+
+@pytest.mark.parametrize(
+    "name, args",
+    [
+        ("redaction_interview", [1]),
+        ("redaction_derivative", ["audio", 1]),
+        ("redaction_derivative", ["photo", 1]),
+        ("consent_signed_form", [1]),
+        ("wagtailsnippets_consent_consentrecord:list", []),
+    ],
+)
+def test_strangers_reach_nothing_of_consent_or_redaction(client, interview, name, args):
+    response = client.get(reverse(name, args=args))
+    assert response.status_code in (302, 404)
+    assert b"Daniel" not in response.content
