@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Workflow
 
@@ -47,7 +48,7 @@ def consent_form(interview, **changes):
 
 
 def test_consent_recorded_in_the_admin_keeps_its_form_private_and_every_change(
-    interview, editor_client, client
+    interview, editor_client
 ):
     add = reverse("wagtailsnippets_consent_consentrecord:add")
     form = SimpleUploadedFile(
@@ -60,7 +61,8 @@ def test_consent_recorded_in_the_admin_keeps_its_form_private_and_every_change(
     served = editor_client.get(reverse("consent_signed_form", args=[consent.pk]))
     assert b"".join(served.streaming_content) == b"%PDF-1.4 signed"
     assert "no-store" in served["Cache-Control"]
-    assert client.get(reverse("consent_signed_form", args=[consent.pk])).status_code in (302, 404)
+    stranger = Client()
+    assert stranger.get(reverse("consent_signed_form", args=[consent.pk])).status_code in (302, 404)
 
     edit = reverse("wagtailsnippets_consent_consentrecord:edit", args=[consent.pk])
     assert editor_client.get(edit).status_code == 200
@@ -79,9 +81,7 @@ def test_a_signed_method_without_a_form_is_refused_with_a_message(interview, edi
     assert not ConsentRecord.objects.exists()
 
 
-def test_withdrawal_recorded_in_the_admin_takes_the_page_down(
-    interview, editor, editor_client, client
-):
+def test_withdrawal_recorded_in_the_admin_takes_the_page_down(interview, editor, editor_client):
     _home, index = make_site_tree()
     verbal = {"method": "verbal", "verbal_at_seconds": "12.5"}
     editor_client.post(
@@ -97,7 +97,7 @@ def test_withdrawal_recorded_in_the_admin_takes_the_page_down(
         editor_client.post(url)
     assert TestimonyPage.objects.get(pk=page.pk).live
     assert RedactionApproval.objects.filter(interview=interview, approved_by=editor).exists()
-    assert client.get(page.url).status_code == 200
+    assert Client().get(page.url).status_code == 200
 
     edit = reverse("wagtailsnippets_consent_consentrecord:edit", args=[consent.pk])
     editor_client.post(
@@ -111,7 +111,7 @@ def test_withdrawal_recorded_in_the_admin_takes_the_page_down(
         ),
     )
     assert not TestimonyPage.objects.get(pk=page.pk).live
-    assert client.get(page.url).status_code == 410
+    assert Client().get(page.url).status_code == 410
     assert Workflow.objects.get(name="Testimony review").active
 
 
