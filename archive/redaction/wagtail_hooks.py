@@ -3,6 +3,7 @@ from django.urls import path
 from wagtail import hooks
 
 from . import views
+from .models import Category
 from .review import review_problems
 from .spans import current_transcript
 
@@ -61,5 +62,16 @@ def redaction_summary(request, interview):
             "has_transcript": has_transcript,
             "problems": review_problems(interview, views.alter_voice_for(interview)),
         },
+        request=request,
+    )
+
+
+@hooks.register("transcript_editor_panel")
+def redact_from_the_editor(request, transcript):
+    if not request.user.has_perm("redaction.add_redactionspan") or transcript.task != "transcribe":
+        return ""
+    return render_to_string(
+        "redaction/editor_panel.html",
+        {"transcript": transcript, "categories": Category.choices},
         request=request,
     )

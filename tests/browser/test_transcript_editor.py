@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
+from archive.redaction.models import RedactionSpan
 from archive.transcription.models import JobStatus, TranscriptionJob
 
 from ..conftest import create_transcript
@@ -109,3 +110,29 @@ def test_editor_follows_a_job_then_corrects_its_transcript(logged_in_page, edito
     transcript.refresh_from_db()
     assert transcript.revisions.count() == 2
     assert transcript.latest_revision.user == editor
+
+    # Select two words in the saved transcript and redact them from the editor itself.
+    page.reload()
+    page.evaluate(
+        """() => {
+            const text = document.querySelectorAll('.segment__text')[2];
+            const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+            const range = document.createRange();
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const at = node.textContent.indexOf('agents');
+                if (at >= 0) range.setStart(node, at);
+                const end = node.textContent.indexOf('stopped');
+                if (end >= 0) range.setEnd(node, end + 'stopped'.length);
+            }
+            document.getSelection().removeAllRanges();
+            document.getSelection().addRange(range);
+        }"""
+    )
+    page.wait_for_selector("[data-redact-status]:has-text('Selected: agents stopped')")
+    page.select_option("[data-redact-selection] select", "other")
+    page.locator("[data-redact-button]").click()
+    page.wait_for_selector("text=Redaction added.")
+    span = RedactionSpan.objects.get()
+    assert (span.text, span.category, span.status) == ("agents stopped", "other", "accepted")
+    assert span.start == pytest.approx(saved[2].words[2][0], abs=0.01)
+    assert "transcripts" in page.url
