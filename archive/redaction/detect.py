@@ -15,7 +15,9 @@ Suggestions are aids. A person still reads and listens: Whisper also mishears an
 
 from dataclasses import dataclass
 
-from .matching import Target, best_window, letters
+import numpy as np
+
+from .matching import Target, letters, similarity_matrix
 from .models import Category
 from .numbers import fold, spoken_digits
 
@@ -249,24 +251,49 @@ def gazetteer_targets(entries):
     return targets
 
 
+WINDOW_CHUNK = 2000  # starting words scored at once: bounds memory on long transcripts
+
+
 def term_matches(words, targets):
     """Every stretch of `words` that reads or sounds like one of `targets`:
-    (first, last, target, score), non-overlapping for each target."""
+    (first, last, target, score), non-overlapping for each target. A stretch is up to two
+    words longer than the target, since Whisper splits names into ordinary words."""
+    targets = list(targets)
+    if not words or not targets:
+        return []
     texts = [word.text for word in words]
+    longest = max(len(target.text.split()) for target in targets) + 2
+    allowed = np.array([[length <= len(t.text.split()) + 2 for t in targets]
+                        for length in range(1, longest + 1)])  # fmt: skip
+    best = np.zeros((len(words), len(targets)), dtype=np.float32)
+    best_length = np.zeros((len(words), len(targets)), dtype=np.int16)
+    for chunk in range(0, len(words), WINDOW_CHUNK):
+        starts = range(chunk, min(chunk + WINDOW_CHUNK, len(words)))
+        windows = [
+            "".join(texts[start : start + length])
+            for start in starts
+            for length in range(1, longest + 1)
+        ]
+        scores = similarity_matrix(windows, targets).reshape(len(starts), longest, len(targets))
+        for start in starts:
+            if start + longest > len(words):  # windows running past the end are not real
+                scores[start - chunk, len(words) - start :, :] = 0
+        scores *= allowed[None, :, :]
+        best[starts.start : starts.stop] = scores.max(axis=1)
+        best_length[starts.start : starts.stop] = scores.argmax(axis=1) + 1
     found = []
-    for target in targets:
-        max_words = len(target.text.split()) + 2
-        index = 0
-        while index < len(words):
-            score, length = best_window(texts, index, target, max_words)
-            if score and best_window(texts, index + 1, target, max_words)[0] >= score:
-                score = 0  # the match starts later: do not take this word along
-            if score:
-                found.append((index, index + length - 1, target, score))
-                index += length
-            else:
-                index += 1
-    return found
+    for column, target in enumerate(targets):
+        free_from = 0
+        for start in np.nonzero(best[:, column])[0]:
+            score = best[start, column]
+            if start < free_from:
+                continue
+            if start + 1 < len(words) and best[start + 1, column] >= score:
+                continue  # the match starts later: do not take this word along
+            length = int(best_length[start, column])
+            found.append((int(start), int(start) + length - 1, target, float(score)))
+            free_from = start + length
+    return sorted(found, key=lambda match: match[0])
 
 
 def gazetteer_suggestions(words, entries):

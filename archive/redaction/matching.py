@@ -11,7 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import jellyfish
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 SPELLING_THRESHOLD = 85
 SOUND_THRESHOLD = 85
@@ -44,33 +45,32 @@ class Target:
         return cls(text, letters(text), sound(text), entity, category)
 
 
-def similarity(candidate, target):
-    """0–100: how much `candidate` (raw text) reads or sounds like `target`; 0 if not at all."""
-    candidate_letters = letters(candidate)
-    if not candidate_letters or not target.letters:
-        return 0
-    if not 0.6 <= len(candidate_letters) / len(target.letters) <= 1.6:
-        return 0
-    spelling = fuzz.ratio(candidate_letters, target.letters)
-    if len(target.letters) <= 4:
-        # Short names ("Ruiz", "Ana") sound like too many words; only near-exact spelling counts.
-        return spelling if spelling >= 90 else 0
-    if spelling >= SPELLING_THRESHOLD:
-        return spelling
-    if spelling >= LOOSE_SPELLING_THRESHOLD and len(target.sound) >= 2:
-        heard = sound(candidate)
-        if heard and fuzz.ratio(heard, target.sound) >= SOUND_THRESHOLD:
-            return min(spelling + 30, 99)
-    return 0
-
-
-def best_window(texts, start, target, max_words):
-    """The best-scoring run of up to `max_words` texts from `start`: (score, length)."""
-    best = (0, 0)
-    for length in range(1, max_words + 1):
-        if start + length > len(texts):
-            break
-        score = similarity("".join(texts[start : start + length]), target)
-        if score > best[0]:
-            best = (score, length)
-    return best
+def similarity_matrix(candidates, targets):
+    """0–100 for each (candidate text, target): how much the candidate reads or sounds like the
+    target; 0 if not at all. Computed in bulk (rapidfuzz's cdist) because a long transcript
+    has tens of thousands of candidate windows."""
+    heard_letters = [letters(candidate) for candidate in candidates]
+    heard_sounds = [jellyfish.metaphone(h).replace(" ", "") if h else "" for h in heard_letters]
+    target_letters = [target.letters for target in targets]
+    spelling = process.cdist(heard_letters, target_letters, scorer=fuzz.ratio, dtype=np.float32)
+    sounding = process.cdist(
+        heard_sounds, [t.sound for t in targets], scorer=fuzz.ratio, dtype=np.float32
+    )
+    heard_length = np.array([len(h) for h in heard_letters], dtype=np.float32)[:, None]
+    target_length = np.array([len(t) for t in target_letters], dtype=np.float32)[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = heard_length / target_length
+    comparable = (heard_length > 0) & (target_length > 0) & (ratio >= 0.6) & (ratio <= 1.6)
+    # Short names ("Ruiz", "Ana") sound like too many words; only near-exact spelling counts.
+    short = target_length <= 4
+    by_spelling = np.where(short, spelling >= 90, spelling >= SPELLING_THRESHOLD)
+    target_sound_length = np.array([len(t.sound) for t in targets])[None, :]
+    by_sound = (
+        ~short
+        & (spelling >= LOOSE_SPELLING_THRESHOLD)
+        & (target_sound_length >= 2)
+        & (np.array([bool(h) for h in heard_sounds])[:, None])
+        & (sounding >= SOUND_THRESHOLD)
+    )
+    score = np.where(by_spelling, spelling, np.where(by_sound, np.minimum(spelling + 30, 99), 0))
+    return np.where(comparable, score, 0).astype(np.float32)
