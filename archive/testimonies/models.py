@@ -166,6 +166,18 @@ class TestimonyPage(Page):
             self._public_parts = published_parts(self)
         return self._public_parts
 
+    def get_preview_context(self, request, mode_name):
+        """Editors preview the redacted text as it would be published, before the review is
+        approved. The preview is admin-only; the public views still ask the gate."""
+        consent = consent_of(self.interview)
+        in_force = consent is not None and not consent.problems()
+        self._public_parts = [
+            part for part in (consent.allowed_parts if in_force else []) if part != Part.AUDIO
+        ]
+        context = self.get_context(request)
+        context["is_preview"] = True
+        return context
+
     def _alter_voice(self):
         return consent_of(self.interview).voice_alteration_required
 

@@ -218,3 +218,24 @@ def test_photo_rectangles_are_covered_in_the_public_copy(story, editor):
     clean = Image.open(RedactedPhoto.objects.get().file.path).convert("RGB")
     assert clean.getpixel((5, 5)) == (0, 0, 0)
     assert clean.getpixel((60, 5))[2] > 200
+
+
+def test_editors_preview_the_redacted_text_before_the_review(story, editor_client):
+    interview, transcript, page = story
+    give_consent(interview)
+    call_command("redact", transcript.pk, "--suggest", "--accept-all", verbosity=0)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    editor_client.post(
+        url,
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "narrator_display_name": "Tomás",
+            "summary": page.summary,
+            "interview": interview.pk,
+            "body-count": "0",
+        },
+    )
+    html = editor_client.get(url).content.decode()
+    assert "[name]" in html and "waited" in html
+    assert "Ordegaris" not in html
