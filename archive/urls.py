@@ -30,6 +30,7 @@ urlpatterns = [
         testimony_views.photo,
         name="testimony_photo",
     ),
+    path("search/", testimony_views.search, name="search"),
 ]
 
 

@@ -32,6 +32,12 @@ from .blocks import TestimonyBodyBlock
 from .forms import TestimonyPageForm
 
 
+def visible(testimonies):
+    """Live testimonies the gate still lets through today (consent can expire while a page is
+    live; the page then answers 404 and must not be listed either)."""
+    return [page for page in testimonies.select_related("interview") if page.public_parts()]
+
+
 class HomePage(Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -41,9 +47,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["recent_testimonies"] = (
-            TestimonyPage.objects.live().public().order_by("-first_published_at")[:6]
-        )
+        context["recent_testimonies"] = visible(
+            TestimonyPage.objects.live().public().order_by("-first_published_at")
+        )[:6]
         return context
 
 
@@ -62,7 +68,7 @@ class TestimonyIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["testimonies"] = (
+        context["testimonies"] = visible(
             TestimonyPage.objects.child_of(self).live().public().order_by("-interview_date")
         )
         return context
@@ -243,3 +249,30 @@ class PublicFile:
     duration: float = 0.0
     width: int = 0
     height: int = 0
+
+
+class PublishedMoment(index.Indexed, models.Model):
+    """One segment of a published, redacted transcript, indexed on its own so search can jump to
+    the moment. Written when a page is published, deleted when it is unpublished (withdrawal
+    included) — see `moments.py`. Only redacted text is ever stored here."""
+
+    page = models.ForeignKey(TestimonyPage, on_delete=models.CASCADE, related_name="moments")
+    position = models.PositiveIntegerField()
+    start = models.FloatField()
+    end = models.FloatField()
+    speaker = models.CharField(max_length=64, blank=True)
+    text = models.TextField()
+    language = models.CharField(max_length=16, blank=True)
+
+    search_fields = [
+        index.SearchField("text"),
+        index.FilterField("page"),
+        index.FilterField("language"),
+    ]
+
+    class Meta:
+        ordering = ["page", "position"]
+        indexes = [models.Index(fields=["page", "position"])]
+
+    def __str__(self):
+        return f"{self.page_id} @ {self.start:.0f}s"

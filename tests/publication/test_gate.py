@@ -239,3 +239,14 @@ def test_editors_preview_the_redacted_text_before_the_review(story, editor_clien
     html = editor_client.get(url).content.decode()
     assert "[name]" in html and "waited" in html
     assert "Ordegaris" not in html
+
+
+def test_a_consent_that_expires_while_live_takes_the_page_and_its_card_down(story, editor, client):
+    interview, transcript, page = story
+    consent = redact_and_approve(interview, transcript, editor)
+    page.get_latest_revision().publish()
+    index = page.get_parent()
+    assert page.title in client.get(index.url).content.decode()
+    ConsentRecord.objects.filter(pk=consent.pk).update(expires_on=datetime.date.today())
+    assert client.get(page.url).status_code == 404
+    assert page.title not in client.get(index.url).content.decode()

@@ -1,0 +1,75 @@
+"""Search across published, redacted transcripts: per-moment hits, nothing redacted, nothing
+withdrawn or unconsented."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from archive.ingest.models import Interview
+from archive.ingest.store import ingest_recording
+from archive.redaction.review import approve
+
+from .conftest import create_transcript, draft_testimony, give_consent, make_site_tree
+
+pytestmark = pytest.mark.django_db
+
+TEXTS = [
+    "My name is Daniel Ordegaris.",
+    "The agents waited outside the hardware store.",
+    "Rosa said we would tell our story <script>alert(1)</script>.",
+]
+
+
+@pytest.fixture
+def published(tone, editor):
+    _home, index = make_site_tree()
+    interview = Interview.objects.create(
+        title="t", narrator_legal_name="Daniel Ortega Ruiz", other_names=["Rosa Ortega"]
+    )
+    transcript = create_transcript(ingest_recording(tone, interview=interview), TEXTS, span=30)
+    consent = give_consent(interview)
+    call_command("redact", transcript.pk, "--suggest", "--accept-all", verbosity=0)
+    approve(interview, consent.voice_alteration_required, editor)
+    page = draft_testimony(index, interview)
+    page.get_latest_revision().publish()
+    return page, consent
+
+
+def search(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_hit_shows_its_moment_marked_and_links_to_it(client, published):
+    page, _consent = published
+    html = search(client, "hardware")
+    assert "1 moment found" in html
+    assert "<mark>hardware</mark>" in html
+    assert f"{page.url}?t=10#t-10" in html
+
+
+def test_redacted_words_are_not_searchable(client, published):
+    for query in ("Ordegaris", "Rosa", "Daniel"):
+        assert "0 moments found" in search(client, query), query
+
+
+def test_transcript_text_is_escaped_in_results(client, published):
+    html = search(client, "story")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_withdrawn_and_expired_testimonies_leave_search(client, published, editor):
+    page, consent = published
+    consent.expires_on = datetime.date.today()
+    consent.save()
+    assert "0 moments found" in search(client, "hardware")
+    consent.expires_on = None
+    consent.withdrawn_on = datetime.date.today()
+    consent.withdrawn_recorded_by = editor
+    consent.withdrawal_reason = "Asked."
+    consent.save()
+    assert not page.moments.exists()
+    assert "0 moments found" in search(client, "hardware")
