@@ -30,6 +30,11 @@ urlpatterns = [
         testimony_views.photo,
         name="testimony_photo",
     ),
+    path(
+        "testimonies/<int:page_id>/export.<str:fmt>",
+        testimony_views.export,
+        name="testimony_export",
+    ),
     path("search/", testimony_views.search, name="search"),
 ]
 

@@ -46,6 +46,9 @@ def may_publish(page, part, today=None):
 def _page_text(page):
     texts = [page.title, page.seo_title, page.search_description, page.summary]
     texts += [page.narrator_display_name, strip_tags(page.body.render_as_block())]
+    for point in page.index_points.all():
+        texts += [point.title, point.title_alt, point.synopsis, point.synopsis_alt]
+        texts += [point.keywords, point.keywords_alt, point.subjects, point.subjects_alt]
     return " ".join(text for text in texts if text)
 
 

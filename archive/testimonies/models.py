@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -124,6 +124,7 @@ class TestimonyPage(Page):
         ),
         FieldPanel("topics"),
         FieldPanel("body"),
+        InlinePanel("index_points", heading=_("Index: a time-coded table of contents")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -249,6 +250,39 @@ class PublicFile:
     duration: float = 0.0
     width: int = 0
     height: int = 0
+
+
+class IndexPoint(Orderable):
+    """A time-coded entry of the interview's table of contents (an OHMS index point), written by
+    editors in both languages: "_alt" fields hold the other language, as in OHMS."""
+
+    page = ParentalKey(TestimonyPage, on_delete=models.CASCADE, related_name="index_points")
+    time_seconds = models.FloatField(_("starts at (seconds)"))
+    title = models.CharField(_("title"), max_length=255)
+    title_alt = models.CharField(_("title, other language"), max_length=255, blank=True)
+    synopsis = models.TextField(_("synopsis"), blank=True)
+    synopsis_alt = models.TextField(_("synopsis, other language"), blank=True)
+    keywords = models.CharField(
+        _("keywords"), max_length=500, blank=True, help_text=_("Separated by semicolons.")
+    )
+    keywords_alt = models.CharField(_("keywords, other language"), max_length=500, blank=True)
+    subjects = models.CharField(
+        _("subjects"), max_length=500, blank=True, help_text=_("Separated by semicolons.")
+    )
+    subjects_alt = models.CharField(_("subjects, other language"), max_length=500, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("time_seconds"), FieldPanel("title"), FieldPanel("title_alt")]),
+        FieldRowPanel([FieldPanel("synopsis"), FieldPanel("synopsis_alt")]),
+        FieldRowPanel([FieldPanel("keywords"), FieldPanel("keywords_alt")]),
+        FieldRowPanel([FieldPanel("subjects"), FieldPanel("subjects_alt")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("index point")
+
+    def __str__(self):
+        return f"{self.time_seconds:.0f}s {self.title}"
 
 
 class PublishedMoment(index.Indexed, models.Model):

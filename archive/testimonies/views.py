@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.html import conditional_escape, format_html
@@ -19,6 +19,7 @@ from archive.ingest.ranges import ranged_file_response
 from archive.redaction.models import RedactedAudio, RedactedPhoto
 from archive.redaction.review import fresh_audio, fresh_photo
 
+from .exports import FORMATS, render_export
 from .models import PublishedMoment, TestimonyPage
 
 
@@ -115,4 +116,19 @@ def search(request):
         {"query": query, "results": page_of_results, "count": len(results)},
     )
     response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def export(request, page_id, fmt):
+    """A published testimony's redacted transcript in an open format."""
+    if fmt not in FORMATS:
+        raise Http404
+    page = _public_page(page_id, Part.TRANSCRIPT)
+    content_type, extension = FORMATS[fmt]
+    body = render_export(page, fmt, request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="testimony-{page.pk}-{fmt}.{extension}"'
+    response["Cache-Control"] = "public, no-cache"
+    response["Access-Control-Allow-Origin"] = "*"  # IIIF and OHMS viewers fetch across origins
     return response

@@ -190,6 +190,7 @@ def test_withdrawal_removes_every_public_trace(story, editor, client):
     assert "withdrawn at the narrator's request" in html
     assert page.title not in html and "Tomás" not in html and "neighbours" not in html
     assert client.get(photo_url).status_code == 404
+    assert client.get(f"/testimonies/{page.pk}/export.vtt").status_code == 404
     assert not RedactedPhoto.objects.exists()
     assert not Path(derivative.file.path).exists()
     assert not is_live(page)

@@ -1,0 +1,131 @@
+"""Exports of a published testimony: redacted, labelled, valid in each format."""
+
+import json
+import xml.etree.ElementTree as ET
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from iiif_prezi3 import Manifest
+
+from archive.ingest.models import Interview
+from archive.ingest.store import ingest_recording
+from archive.redaction.derivatives import prepare_interview
+from archive.redaction.review import approve
+from archive.testimonies.exports import FORMATS
+from archive.testimonies.models import IndexPoint
+
+from .conftest import create_transcript, draft_testimony, give_consent, make_site_tree
+
+pytestmark = pytest.mark.django_db
+OHMS = "{https://www.weareavp.com/nunncenter/ohms}"
+TEXTS = [
+    "My name is Daniel Ordegaris.",
+    "They said <b>call</b> us & tell --> everything.",
+    "Rosa waited outside for a long time.",
+    "We decided to tell our story instead.",
+]
+
+
+@pytest.fixture
+def published(tone, editor):
+    _home, index = make_site_tree()
+    interview = Interview.objects.create(
+        title="t", narrator_legal_name="Daniel Ortega Ruiz", other_names=["Rosa Ortega"]
+    )
+    transcript = create_transcript(ingest_recording(tone, interview=interview), TEXTS, span=150)
+    transcript.segments.filter(position=1).update(speaker="Agent <one>")
+    consent = give_consent(interview, publish_audio=True)
+    call_command("redact", transcript.pk, "--suggest", "--accept-all", verbosity=0)
+    page = draft_testimony(index, interview)
+    IndexPoint.objects.create(
+        page=page, time_seconds=75, title="The choice", title_alt="La decisión",
+        synopsis="Deciding to speak.", keywords="story;family", keywords_alt="historia;familia",
+    )  # fmt: skip
+    prepare_interview(interview, consent.voice_alteration_required)
+    approve(interview, consent.voice_alteration_required, editor)
+    page.save_revision().publish()
+    return page
+
+
+def exported(page, fmt):
+    out = StringIO()
+    call_command("export", page.pk, "--format", fmt, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_export_is_redacted_and_labelled_as_machine_made(client, published, fmt, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://testserver"
+    response = client.get(f"/testimonies/{published.pk}/export.{fmt}")
+    assert response.status_code == 200
+    body = response.content.decode()
+    for secret in ("Ordegaris", "Rosa", "Daniel", "Ortega"):
+        assert secret not in body, (fmt, secret)
+    assert "[name]" in body
+    assert "Machine transcript" in body
+    assert exported(published, fmt).strip() == body.strip()
+
+
+def test_webvtt_has_voice_tags_and_escaped_text(published):
+    vtt = exported(published, "vtt")
+    assert vtt.startswith("WEBVTT\n\n")
+    assert "<v Agent one>They said &lt;b&gt;call&lt;/b&gt; us &amp; tell - -&gt; everything." in vtt
+    assert "00:00:37.500 --> 00:01:15.000" in vtt
+
+
+def test_srt_numbers_cues_with_comma_times(published):
+    srt = exported(published, "srt")
+    assert srt.startswith("1\n00:00:00,000 --> ")
+    assert "00:01:15,000 --> 00:01:52,500\n[name] waited outside" in srt
+
+
+def test_json_carries_words_with_times(published):
+    document = json.loads(exported(published, "json"))
+    assert document["machine_generated"] is True
+    assert document["audio"][0].startswith("http://")
+    words = document["segments"][3]["words"]
+    assert words[0]["text"] == "We" and words[0]["start"] == pytest.approx(112.5)
+
+
+def test_ohms_xml_follows_the_published_structure(published):
+    root = ET.fromstring(exported(published, "ohms"))  # noqa: S314 - our own output
+    assert root.tag == f"{OHMS}ROOT"
+    record = root.find(f"{OHMS}record")
+    names = [child.tag.removeprefix(OHMS) for child in record]
+    for name in ("version", "date", "title", "duration", "media_url", "mediafile", "index",
+                 "sync", "transcript", "vtt_transcript"):  # fmt: skip
+        assert name in names, name
+    assert record.findtext(f"{OHMS}version") == "6.0"
+    point = record.find(f"{OHMS}index/{OHMS}point")
+    assert point.findtext(f"{OHMS}time") == "75"
+    assert point.findtext(f"{OHMS}title_alt") == "La decisión"
+    assert point.findtext(f"{OHMS}keywords") == "story;family"
+    assert point.findtext(f"{OHMS}partial_transcript").startswith("[name] waited")
+    lines = record.findtext(f"{OHMS}transcript").split("\n")
+    assert len(lines) == 4
+    # One mark per whole minute: 60 s is at "tell", word 8 of line 2 counting "Agent one:";
+    # 120 s is at "to", word 3 of line 4.
+    assert record.findtext(f"{OHMS}sync") == "1:|2(8)|4(3)"
+    assert lines[1].split()[7] == "tell" and lines[3].split()[2] == "to"
+    assert record.findtext(f"{OHMS}vtt_transcript").startswith("WEBVTT")
+
+
+def test_iiif_manifest_validates_against_presentation_3(published):
+    document = json.loads(exported(published, "iiif"))
+    manifest = Manifest(**document)
+    assert manifest.items[0].duration == pytest.approx(150, abs=0.01)
+    painting = document["items"][0]["items"][0]["items"][0]
+    assert painting["body"]["type"] == "Sound"
+    notes = document["items"][0]["annotations"][0]["items"]
+    assert notes[0]["motivation"] == "supplementing"
+    assert notes[2]["target"].endswith("#t=75.000,112.500")
+
+
+def test_unpublished_testimonies_export_nothing(client, published):
+    published.refresh_from_db()
+    published.unpublish()
+    for fmt in FORMATS:
+        assert client.get(f"/testimonies/{published.pk}/export.{fmt}").status_code == 404
+    with pytest.raises(CommandError):
+        exported(published, "vtt")
