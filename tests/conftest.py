@@ -6,6 +6,13 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 
+# The testimony page form's empty index-point formset, for posts to the page editor.
+EMPTY_INDEX = {
+    "index_points-TOTAL_FORMS": "0",
+    "index_points-INITIAL_FORMS": "0",
+    "index_points-MIN_NUM_FORMS": "0",
+    "index_points-MAX_NUM_FORMS": "1000",
+}
 DEMO_AUDIO = Path(__file__).resolve().parent.parent / "archive" / "demo" / "audio"
 
 

@@ -3,8 +3,8 @@ from django.urls import reverse
 
 from archive.ingest.models import Interview
 
+from .conftest import EMPTY_INDEX, make_site_tree, publishable_interview
 from .conftest import draft_testimony as make_draft
-from .conftest import make_site_tree, publishable_interview
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,7 @@ def edit_post(page, action):
         "languages": "en",
         "topics": "",
         "body-count": "0",
+        **EMPTY_INDEX,
         action: "1",
     }
 

@@ -32,6 +32,11 @@ from .blocks import TestimonyBodyBlock
 from .forms import TestimonyPageForm
 
 
+def start_time(value):
+    """The ?t= of a link to a moment, as whole seconds, or None."""
+    return int(value) if value.isdigit() and int(value) < 100_000 else None
+
+
 def visible(testimonies):
     """Live testimonies the gate still lets through today (consent can expire while a page is
     live; the page then answers 404 and must not be listed either)."""
@@ -241,6 +246,7 @@ class TestimonyPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["audio"] = self.published_audio()
         context["transcripts"] = self.published_transcripts()
+        context["start_at"] = start_time(request.GET.get("t", ""))
         return context
 
 

@@ -20,7 +20,13 @@ from archive.redaction.models import PhotoRedaction, RedactedPhoto, RedactionSpa
 from archive.redaction.review import approve
 from archive.testimonies.models import TestimonyPage
 
-from ..conftest import create_transcript, draft_testimony, give_consent, make_site_tree
+from ..conftest import (
+    EMPTY_INDEX,
+    create_transcript,
+    draft_testimony,
+    give_consent,
+    make_site_tree,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +95,7 @@ def test_admin_publish_shows_the_reason_and_saves_a_draft(story, editor_client):
             "languages": "",
             "topics": "",
             "body-count": "0",
+            **EMPTY_INDEX,
             "action-publish": "publish",
         },
         follow=True,
@@ -235,6 +242,7 @@ def test_editors_preview_the_redacted_text_before_the_review(story, editor_clien
             "summary": page.summary,
             "interview": interview.pk,
             "body-count": "0",
+            **EMPTY_INDEX,
         },
     )
     html = editor_client.get(url).content.decode()
