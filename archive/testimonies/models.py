@@ -7,6 +7,7 @@ but no template may read fields through that link.
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -40,7 +41,10 @@ def start_time(value):
 def visible(testimonies):
     """Live testimonies the gate still lets through today (consent can expire while a page is
     live; the page then answers 404 and must not be listed either)."""
-    return [page for page in testimonies.select_related("interview") if page.public_parts()]
+    pages = testimonies.select_related("interview").prefetch_related(
+        "interview__recordings", "tagged_topics__tag"
+    )
+    return [page for page in pages if page.public_parts()]
 
 
 class HomePage(Page):
@@ -73,10 +77,54 @@ class TestimonyIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["testimonies"] = visible(
+        testimonies = visible(
             TestimonyPage.objects.child_of(self).live().public().order_by("-interview_date")
         )
+        chosen = {name: request.GET.get(name, "").strip() for name in FILTERS}
+        context["filters"] = filter_options(testimonies, chosen)
+        shown = [page for page in testimonies if matches(page, chosen)]
+        context["testimonies"] = Paginator(shown, TESTIMONIES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        context["chosen"] = {name: value for name, value in chosen.items() if value}
         return context
+
+
+TESTIMONIES_PER_PAGE = 12
+FILTERS = ("topic", "place", "year", "language")
+
+
+def page_facets(page):
+    return {
+        "topic": {(tagged.tag.slug, tagged.tag.name) for tagged in page.tagged_topics.all()},
+        "place": {(page.place, page.place)} if page.place else set(),
+        "year": {(str(page.interview_date.year),) * 2} if page.interview_date else set(),
+        "language": {(code, code) for code in page.languages},
+    }
+
+
+def matches(page, chosen):
+    facets = page_facets(page)
+    return all(
+        not value or value in {key for key, _label in facets[name]}
+        for name, value in chosen.items()
+    )
+
+
+def filter_options(pages, chosen):
+    """For each filter: its choices among the testimonies shown, and which is chosen."""
+    options = {name: set() for name in FILTERS}
+    for page in pages:
+        for name, values in page_facets(page).items():
+            options[name] |= values
+    return [
+        {
+            "name": name,
+            "choices": sorted(options[name], key=lambda choice: choice[1], reverse=name == "year"),
+            "chosen": chosen[name],
+        }
+        for name in FILTERS
+    ]
 
 
 class TestimonyTopic(TaggedItemBase):
@@ -145,6 +193,15 @@ class TestimonyPage(Page):
     @property
     def interview_date_display(self):
         return format_partial_date(self.interview_date, self.interview_date_precision)
+
+    @property
+    def duration(self):
+        """The length of the recordings, for cards: a fact about the audio, not about a person."""
+        return (
+            sum(r.duration_seconds for r in self.interview.recordings.all())
+            if self.interview
+            else 0
+        )
 
     def save(self, *args, **kwargs):
         # Every way of publishing (admin, workflow, schedule, bulk, revision.publish(), copy)
