@@ -33,11 +33,21 @@ lint: install-dev
 	$(BIN)/ruff format --check archive tests benchmarks scripts manage.py
 
 # Browser tests use Debian's chromium; Playwright's own browser download cannot work offline.
-browser:
+# axe-core (accessibility checks injected into Chromium) comes from the npm registry, pinned.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+browser: $(AXE)
 	@command -v chromium >/dev/null || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+$(AXE): tests/browser/package.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm install --prefix tests/browser --no-package-lock --no-audit --no-fund --silent
+	touch $@
 
 test: lint browser
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=archive.settings.test

@@ -13,9 +13,10 @@ from ..conftest import create_transcript
 pytestmark = [
     pytest.mark.browser,
     # Committed data, so the live server's thread sees it. The flush after a transactional test
-    # also empties what the data migrations made (groups, root page), so this module holds one
-    # journey: an editor follows a job's progress, then corrects the transcript it made.
-    pytest.mark.django_db(transaction=True),
+    # also empties what the data migrations made (groups, root page); serialized_rollback puts
+    # it back first. One journey: an editor follows a job's progress, then corrects and redacts
+    # the transcript it made.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 TEXTS = [
