@@ -98,43 +98,58 @@ def accepted_spans(transcript):
     return list(transcript.redactions.filter(status=SpanStatus.ACCEPTED))
 
 
-def redacted_segments(transcript, spans=None):
+def redacted_segments(transcript, spans=None, with_words=True):
     """The transcript as the public may read it: every word under an accepted span replaced by
     the span's label (once per span), segment text rebuilt from its words. A segment without
-    word timings that touches a span is withheld whole."""
-    spans = accepted_spans(transcript) if spans is None else spans
-    result = []
-    for segment in transcript.segments.order_by("position"):
-        touching = [s for s in spans if s.start < segment.end and segment.start < s.end]
-        if not touching:
-            result.append(_segment_dict(segment, segment.text, segment.words))
-            continue
-        if not segment.words:
-            label = touching[0].label if len(touching) == 1 else "[redacted]"
-            words = [[segment.start, segment.end, label, None]]
-            result.append(_segment_dict(segment, label, words))
-            continue
-        words = []
-        last_span = None
-        for start, end, text, probability in segment.words:
-            span = next((s for s in touching if s.covers(start, end)), None)
-            if span is None:
-                words.append([start, end, text, probability])
-            elif span is last_span:
-                words[-1][1] = end
-            else:
-                words.append([start, end, span.label, None])
-            last_span = span
-        text = " ".join(word[2].strip() for word in words)
-        result.append(_segment_dict(segment, text, words))
-    return result
+    word timings that touches a span is withheld whole.
+
+    Spans are swept in time order beside the segments, so a two-hour transcript with hundreds
+    of spans costs one pass, not segments × spans. Without `with_words`, only the segments a
+    span touches have their words loaded (a page shows text; exports want the words)."""
+    spans = sorted(accepted_spans(transcript) if spans is None else spans, key=lambda s: s.start)
+    fields = ["id", "start", "end", "speaker", "text"] + (["words"] if with_words else [])
+    rows = list(transcript.segments.order_by("position").values(*fields))
+    first_open = 0
+    touched = {}
+    for row in rows:
+        while first_open < len(spans) and spans[first_open].end <= row["start"]:
+            first_open += 1
+        touching = []
+        for span in spans[first_open:]:
+            if span.start >= row["end"]:
+                break
+            if span.end > row["start"]:
+                touching.append(span)
+        if touching:
+            touched[row["id"]] = touching
+    if touched and not with_words:
+        words = dict(transcript.segments.filter(id__in=touched).values_list("id", "words"))
+        for row in rows:
+            if row["id"] in touched:
+                row["words"] = words[row["id"]]
+    for row in rows:
+        segment_id = row.pop("id")
+        if segment_id in touched:
+            row["text"], row["words"] = _redact(row, touched[segment_id])
+        elif not with_words:
+            row.pop("words", None)
+    return rows
 
 
-def _segment_dict(segment, text, words):
-    return {
-        "start": segment.start,
-        "end": segment.end,
-        "speaker": segment.speaker,
-        "text": text,
-        "words": words,
-    }
+def _redact(row, touching):
+    words = row["words"]
+    if not words:
+        label = touching[0].label if len(touching) == 1 else "[redacted]"
+        return label, [[row["start"], row["end"], label, None]]
+    kept = []
+    last_span = None
+    for word_start, word_end, word, probability in words:
+        span = next((s for s in touching if s.covers(word_start, word_end)), None)
+        if span is None:
+            kept.append([word_start, word_end, word, probability])
+        elif span is last_span:
+            kept[-1][1] = word_end
+        else:
+            kept.append([word_start, word_end, span.label, None])
+        last_span = span
+    return " ".join(word[2].strip() for word in kept), kept

@@ -41,7 +41,7 @@ class Export:
 
     @classmethod
     def of(cls, page, base_url):
-        transcripts = page.published_transcripts()
+        transcripts = page.published_transcripts(with_words=True)
         if not transcripts:
             raise NothingToExport(_("This testimony has no published transcript."))
         audio = [type(file)(base_url + file.url, file.duration) for file in page.published_audio()]

@@ -31,6 +31,7 @@ from archive.redaction.spans import current_transcript, redacted_segments
 
 from .blocks import TestimonyBodyBlock
 from .forms import TestimonyPageForm
+from .templatetags.testimony_tags import clock
 
 
 def start_time(value):
@@ -283,18 +284,24 @@ class TestimonyPage(Page):
             )
         return photos
 
-    def published_transcripts(self):
+    def published_transcripts(self, with_words=False):
         if Part.TRANSCRIPT not in self.public_parts():
             return []
         found = []
         for recording in self.interview.recordings.order_by("pk"):
             transcript = current_transcript(recording)
             if transcript is not None:
+                segments = redacted_segments(transcript, with_words=with_words)
+                for segment in segments:
+                    # Whole seconds for anchors and ?t= links, and a label, made here once:
+                    # template filters would cost more than the rest of the page.
+                    segment["anchor"] = int(segment["start"])
+                    segment["clock"] = clock(segment["start"])
                 found.append(
                     {
                         "language": transcript.language,
                         "machine": not transcript.corrected,
-                        "segments": redacted_segments(transcript),
+                        "segments": segments,
                     }
                 )
         return found
