@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint install install-dev browser demo-audio clean
+.PHONY: run test lint install install-dev browser demo-audio messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ test: lint browser
 # Needs Debian's espeak-ng; the generated files are committed, so only run it to change them.
 demo-audio: install
 	$(BIN)/python scripts/make_demo_audio.py
+
+# Needs Debian's gettext. Updates the Spanish catalogue, then compiles it (the .mo is committed).
+messages: install
+	cd archive && ../$(BIN)/django-admin makemessages --locale es --ignore 'settings/*' --no-obsolete
+	cd archive && ../$(BIN)/django-admin compilemessages --locale es
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* static .pytest_cache .ruff_cache

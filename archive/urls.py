@@ -36,6 +36,7 @@ urlpatterns = [
         name="testimony_export",
     ),
     path("search/", testimony_views.search, name="search"),
+    path("language/", include("django.conf.urls.i18n")),
 ]
 
 

@@ -92,9 +92,14 @@ def test_a_reader_listens_follows_links_and_finds_words(browser, live_server, te
     page.locator("[data-find]").press("Enter")
     assert page.evaluate("document.activeElement.textContent") == "0:08"
 
-    for path in ("/", "/testimonies/", testimony.url, "/search/?q=agents"):
-        page.goto(path)
-        assert accessibility_violations(page) == [], path
+    for language in ("en", "es"):
+        if language == "es":
+            page.locator("button[lang=es]").click()
+            page.wait_for_selector("html[lang=es]")
+        for path in ("/", "/testimonies/", testimony.url, "/search/?q=agents"):
+            page.goto(path)
+            assert page.locator("html").get_attribute("lang") == language
+            assert accessibility_violations(page) == [], (language, path)
 
 
 def test_without_javascript_the_transcript_reads_and_the_audio_starts_at_the_moment(

@@ -81,7 +81,7 @@
       const url = momentUrl(player.currentTime);
       try {
         await navigator.clipboard.writeText(url);
-        status.textContent = "Link copied: " + url;
+        status.textContent = share.dataset.copied + " " + url;
       } catch {
         status.textContent = url;
       }
@@ -102,7 +102,7 @@
       matches = wanted.length > 1 ? texts.flatMap((text, i) => (text.includes(wanted) ? [i] : [])) : [];
       matches.forEach((index) => items[index].classList.add("is-match"));
       shown = -1;
-      findStatus.textContent = wanted.length > 1 ? matches.length + " found; Enter for the next" : "";
+      findStatus.textContent = wanted.length > 1 ? matches.length + " " + findStatus.dataset.found : "";
     });
     find.addEventListener("keydown", (event) => {
       if (event.key !== "Enter" || !matches.length) return;
