@@ -1,6 +1,7 @@
 """The public site in Spanish and English."""
 
 import pytest
+from django.core.management import call_command
 
 from .conftest import draft_testimony, make_site_tree, publishable_interview
 
@@ -38,3 +39,51 @@ def test_the_browser_s_language_is_honoured(client, testimony):
 def test_testimony_text_keeps_the_language_it_was_told_in(client, testimony):
     html = client.get(testimony.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<article class="testimony" lang="es">' in html
+
+
+def add_translation(original, texts):
+    from archive.transcription.models import Segment, Transcript
+
+    translation = Transcript.objects.create(
+        recording=original.recording, version=original.version + 1, engine="faster-whisper",
+        model="base", language="en", task="translate", translation_of=original, is_complete=True,
+    )  # fmt: skip
+    length = original.recording.duration_seconds / len(texts)
+    for position, text in enumerate(texts):
+        tokens = text.split()
+        step = length / len(tokens)
+        start = position * length
+        Segment.objects.create(
+            transcript=translation, position=position, start=start, end=start + length,
+            text=text, words=[[start + i * step, start + (i + 1) * step, t, 0.9]
+                              for i, t in enumerate(tokens)],
+        )  # fmt: skip
+    return translation
+
+
+@pytest.mark.parametrize("allowed", [True, False])
+def test_an_english_translation_is_published_redacted_only_where_consent_allows(
+    client, tone, editor, allowed
+):
+    from archive.consent.models import ConsentRecord
+    from archive.redaction.review import approve
+    from archive.transcription.models import Transcript
+
+    _home, index = make_site_tree()
+    interview = publishable_interview(
+        tone, editor, texts=("Me llamo Daniel Ordegaris.", "Llamen al 5551234567.")
+    )
+    ConsentRecord.objects.filter(interview=interview).update(translation_allowed=allowed)
+    original = Transcript.objects.get(recording__interview=interview)
+    call_command("redact", original.pk, "--suggest", "--accept-all", verbosity=0)
+    add_translation(original, ["My name is Daniel Ordegaris.", "Call 555 123 4567."])
+    approve(interview, False, editor)
+    page = draft_testimony(index, interview)
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert ("English translation" in html) is allowed
+    assert "Ordegaris" not in html and "Daniel" not in html and "4567" not in html
+    if allowed:
+        assert "My name" in html and "[name]" in html and "555" not in html
+        search = client.get("/search/", {"q": "call"}).content.decode()
+        assert "1 moment found" in search

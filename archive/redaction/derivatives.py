@@ -21,7 +21,7 @@ from archive.transcription.engines import Options, get_engine
 from archive.transcription.models import LOW_CONFIDENCE
 from archive.transcription.weights import ModelUnavailable
 
-from .detect import SUSPECT_DIGITS, Word, number_suggestions, term_matches
+from .detect import Word, long_numbers, term_matches
 from .matching import Target, letters
 from .models import RedactedAudio, RedactedPhoto, Verification
 from .numbers import fold, spoken_digits
@@ -130,8 +130,7 @@ def heard_leaks(heard_words, spans):
     heard_run = "".join(d or "" for d in heard_digits)
     leaks += [
         {"text": _("a number"), "heard": s.text(heard_words), "start": s.start(heard_words)}
-        for s in number_suggestions(heard_words)
-        if len("".join(d or "" for d in heard_digits[s.first : s.last + 1])) >= SUSPECT_DIGITS
+        for s in long_numbers(heard_words)
     ]
     for span in spans:
         span_digits = "".join(d or "" for d in spoken_digits([fold(t) for t in span.text.split()]))

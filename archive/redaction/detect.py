@@ -76,6 +76,7 @@ class Suggestion:
     source: str
     reason: str
     entity: str = ""
+    digit_count: int = 0
 
     def text(self, words):
         return "".join(word.text for word in words[self.first : self.last + 1]).strip()
@@ -129,6 +130,7 @@ def number_suggestions(words):
                     number_category(run, context, tokens[first]),
                     "numbers",
                     f"{len(run)} digits",
+                    digit_count=len(run),
                 )
             )
         index = last + 1
@@ -141,6 +143,11 @@ def number_category(run, context, first_word):
     if context & PHONE_WORDS or len(run) in (7, 10, 11, 12, 13):
         return Category.PHONE
     return Category.ID_NUMBER
+
+
+def long_numbers(words):
+    """Runs of 7+ digits, however written: never benign in a testimony."""
+    return [s for s in number_suggestions(words) if s.digit_count >= SUSPECT_DIGITS]
 
 
 def email_suggestions(words):

@@ -15,7 +15,7 @@ from .detect import Word, term_matches
 from .matching import Target, letters
 from .models import RedactedAudio, RedactedPhoto, RedactionApproval, SpanStatus, Verification
 from .render import RenderSettings
-from .spans import accepted_spans, current_transcript, redacted_segments
+from .spans import accepted_spans, current_transcript, current_translation, redacted_segments
 
 
 def _digest(value):
@@ -25,11 +25,14 @@ def _digest(value):
 def recording_fingerprint(recording, transcript, alter_voice):
     latest = transcript.latest_revision if transcript else None
     spans = accepted_spans(transcript) if transcript else []
+    translation = current_translation(transcript)
+    translated = translation.latest_revision if translation else None
     return _digest(
         {
             "recording": recording.sha256,
             "transcript": transcript.pk if transcript else None,
             "revision": latest.pk if latest else None,
+            "translation": [translation.pk, translated and translated.pk] if translation else None,
             "spans": [[s.start, s.end, s.category, s.label] for s in spans],
             "render": RenderSettings.from_settings().key(),
             "voice": bool(alter_voice),

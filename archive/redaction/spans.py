@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from archive.transcription.models import Transcript
 
-from .detect import interview_gazetteer, suggest, transcript_words
+from .detect import Word, interview_gazetteer, long_numbers, suggest, term_matches, transcript_words
+from .matching import Target, letters
 from .models import RedactionSpan, SpanStatus
 
 
@@ -21,6 +22,13 @@ def current_transcript(recording):
         .order_by("-version")
         .first()
     )
+
+
+def current_translation(transcript):
+    """The newest complete English translation of a transcript, if any."""
+    if transcript is None:
+        return None
+    return transcript.translations.filter(is_complete=True).order_by("-version").first()
 
 
 def words_of(transcript):
@@ -153,3 +161,57 @@ def _redact(row, touching):
             kept.append([word_start, word_end, span.label, None])
         last_span = span
     return " ".join(word[2].strip() for word in kept), kept
+
+
+def redacted_translation(translation, spans, with_words=True):
+    """A translation with the original's redactions applied: by time (the translation covers the
+    same audio), wherever a redacted term is read or sounds alike (names survive translation),
+    and over any run of 7+ digits. All three are found on the unredacted words, so a number the
+    time ranges cut in two is still whole when it is looked for. Labels are the original's."""
+    segments = redacted_segments(translation, [], with_words=True)
+    places = [(segment, index) for segment in segments for index in range(len(segment["words"]))]
+    words = [
+        Word(at, w[0], w[1], f" {w[2]}", w[3])
+        for at, w in enumerate(segment["words"][index] for segment, index in places)
+    ]
+    labels = {}
+    for word in words:
+        span = next((s for s in spans if s.covers(word.start, word.end)), None)
+        if span is not None:
+            labels[word.index] = span.label
+    targets = {
+        Target.of(span.text, span.label, span.category): span.label
+        for span in spans
+        if len(letters(span.text)) >= 3
+    }
+    for first, last, target, _score in term_matches(words, targets):
+        for at in range(first, last + 1):
+            labels.setdefault(at, targets[target])
+    for number in long_numbers(words):
+        for at in range(number.first, number.last + 1):
+            labels.setdefault(at, "[number]")
+    marks = {}
+    for at, (segment, _index) in enumerate(places):
+        marks.setdefault(id(segment), []).append(labels.get(at))
+    for segment in segments:
+        segment_marks = marks.get(id(segment), [])
+        if any(segment_marks):
+            segment["words"] = _relabel(segment["words"], segment_marks)
+            segment["text"] = " ".join(word[2].strip() for word in segment["words"])
+        if not with_words:
+            segment.pop("words")
+    return segments
+
+
+def _relabel(words, labels):
+    """Replace each word that has a label by it, consecutive same labels becoming one."""
+    kept, previous = [], None
+    for word, label in zip(words, labels, strict=True):
+        if label is None:
+            kept.append(word)
+        elif label == previous:
+            kept[-1][1] = word[1]
+        else:
+            kept.append([word[0], word[1], label, None])
+        previous = label
+    return kept

@@ -29,8 +29,10 @@ from .spans import (
     InvalidSpan,
     add_span,
     current_transcript,
+    current_translation,
     decide,
     redacted_segments,
+    redacted_translation,
     set_replacement,
     store_suggestions,
     words_of,
@@ -77,6 +79,9 @@ def interview_view(request, interview_id):
                 "spans": spans,
                 "unresolved": sum(s.status == SpanStatus.SUGGESTED for s in spans),
                 "redacted": redacted_segments(transcript, accepted),
+                "translation": redacted_translation(translation, accepted)
+                if (translation := current_translation(transcript))
+                else None,
                 "audio": audio,
                 "listen_points": [
                     {

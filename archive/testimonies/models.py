@@ -27,11 +27,31 @@ from archive.ingest.dates import DatePrecision, format_partial_date
 from archive.publication.gate import consent_of, enforce, published_parts
 from archive.publication.workflow import assign_review_workflow
 from archive.redaction.review import fresh_audio, fresh_photo
-from archive.redaction.spans import current_transcript, redacted_segments
+from archive.redaction.spans import (
+    accepted_spans,
+    current_transcript,
+    current_translation,
+    redacted_segments,
+    redacted_translation,
+)
 
 from .blocks import TestimonyBodyBlock
 from .forms import TestimonyPageForm
 from .templatetags.testimony_tags import clock
+
+
+def published_transcript(transcript, segments):
+    for segment in segments:
+        # Whole seconds for anchors and ?t= links, and a label, made here once: template
+        # filters would cost more than the rest of the page.
+        segment["anchor"] = int(segment["start"])
+        segment["clock"] = clock(segment["start"])
+    return {
+        "language": transcript.language if transcript.task == "transcribe" else "en",
+        "translation": transcript.task == "translate",
+        "machine": not transcript.corrected,
+        "segments": segments,
+    }
 
 
 def start_time(value):
@@ -285,25 +305,26 @@ class TestimonyPage(Page):
         return photos
 
     def published_transcripts(self, with_words=False):
+        """The redacted transcripts the public may read: each recording's, and its English
+        translation where consent allows translation."""
         if Part.TRANSCRIPT not in self.public_parts():
             return []
+        translations_allowed = consent_of(self.interview).translation_allowed
         found = []
         for recording in self.interview.recordings.order_by("pk"):
             transcript = current_transcript(recording)
-            if transcript is not None:
-                segments = redacted_segments(transcript, with_words=with_words)
-                for segment in segments:
-                    # Whole seconds for anchors and ?t= links, and a label, made here once:
-                    # template filters would cost more than the rest of the page.
-                    segment["anchor"] = int(segment["start"])
-                    segment["clock"] = clock(segment["start"])
-                found.append(
-                    {
-                        "language": transcript.language,
-                        "machine": not transcript.corrected,
-                        "segments": segments,
-                    }
+            if transcript is None:
+                continue
+            spans = accepted_spans(transcript)
+            found.append(
+                published_transcript(
+                    transcript, redacted_segments(transcript, spans, with_words=with_words)
                 )
+            )
+            translation = current_translation(transcript) if translations_allowed else None
+            if translation is not None:
+                segments = redacted_translation(translation, spans, with_words=with_words)
+                found.append(published_transcript(translation, segments))
         return found
 
     def get_context(self, request, *args, **kwargs):

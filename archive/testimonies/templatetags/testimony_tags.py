@@ -22,21 +22,26 @@ def clock(seconds):
 
 
 @register.simple_tag
-def transcript_items(segments):
+def transcript_items(segments, number=1):
     """The transcript's list items, built in one pass: a two-hour interview has 1,500 of them,
     and Django's template engine would spend most of the page's 200 ms budget on them alone.
-    Every value from the transcript is escaped."""
+    Every value from the transcript is escaped. Ids are `t-SECONDS` for the first transcript
+    (what links to a moment aim at) and `tN-SECONDS` for a translation, each used once."""
+    prefix = "t" if number == 1 else f"t{number}"
     items = []
+    used = set()
     for segment in segments:
         anchor = segment["anchor"]
+        element_id = f' id="{prefix}-{anchor}"' if anchor not in used else ""
+        used.add(anchor)
         speaker = (
             f'<span class="transcript__speaker">{escape(segment["speaker"])}:</span> '
             if segment["speaker"]
             else ""
         )
         items.append(
-            f'<li id="t-{anchor}" data-start="{segment["start"]}" data-end="{segment["end"]}">'
-            f'<a class="transcript__time" href="?t={anchor}#t-{anchor}" '
+            f'<li{element_id} data-start="{segment["start"]}" data-end="{segment["end"]}">'
+            f'<a class="transcript__time" href="?t={anchor}#{prefix}-{anchor}" '
             f'data-seek="{segment["start"]}">{segment["clock"]}</a> {speaker}'
             f'<span class="transcript__text">{escape(segment["text"])}</span></li>'
         )

@@ -1,16 +1,31 @@
 // The testimony player: the transcript follows the recording, any time link seeks, a moment can
-// be linked and copied, and the transcript can be searched. Without this script the page still
-// works: the audio plays (from ?t= through a media fragment) and every link is a plain anchor.
+// be linked and copied, the transcript can be searched, and where an English translation is
+// published the reader can switch to it. Without this script the page still works: the audio
+// plays (from ?t= through a media fragment), both transcripts are shown, links are anchors.
 (() => {
   "use strict";
   const player = document.querySelector("[data-player]");
-  const list = document.querySelector("[data-segments]");
   if (!player) return;
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  const items = list ? Array.from(list.children) : [];
-  const starts = items.map((item) => Number(item.dataset.start));
-  const follow = document.querySelector("[data-follow]");
+  const sections = Array.from(document.querySelectorAll("[data-transcript]"));
+  let items = [];
+  let starts = [];
+  let follow = null;
   let current = -1;
+
+  function show(section) {
+    sections.forEach((other) => (other.hidden = other !== section));
+    const list = section.querySelector("[data-segments]");
+    if (current >= 0 && items[current]) {
+      items[current].classList.remove("is-current");
+      items[current].removeAttribute("aria-current");
+    }
+    items = Array.from(list.children);
+    starts = items.map((item) => Number(item.dataset.start));
+    follow = section.querySelector("[data-follow]");
+    current = -1;
+    highlight(player.currentTime);
+  }
 
   function indexAt(time) {
     // The last segment starting at or before `time` (binary search: 1,500 segments, no scan).
@@ -41,7 +56,7 @@
     const item = items[current];
     item.classList.add("is-current");
     item.setAttribute("aria-current", "true");
-    if (follow && follow.checked && !list.contains(document.activeElement)) {
+    if (follow && follow.checked && !item.parentElement.contains(document.activeElement)) {
       const box = item.getBoundingClientRect();
       if (box.top < 0 || box.bottom > window.innerHeight) {
         item.scrollIntoView({ block: "center", behavior: reducedMotion ? "auto" : "smooth" });
@@ -88,19 +103,21 @@
     });
   }
 
-  const tools = document.querySelector("[data-transcript-tools]");
-  if (tools && list) {
+  sections.forEach((section) => {
+    const tools = section.querySelector("[data-transcript-tools]");
+    const sectionItems = Array.from(section.querySelectorAll("[data-segments] > li"));
+    if (!tools) return;
     tools.hidden = false;
     const find = tools.querySelector("[data-find]");
     const findStatus = tools.querySelector("[data-find-status]");
-    const texts = items.map((item) => item.textContent.toLocaleLowerCase());
+    const texts = sectionItems.map((item) => item.textContent.toLocaleLowerCase());
     let matches = [];
     let shown = -1;
     find.addEventListener("input", () => {
       const wanted = find.value.trim().toLocaleLowerCase();
-      matches.forEach((index) => items[index].classList.remove("is-match"));
+      matches.forEach((index) => sectionItems[index].classList.remove("is-match"));
       matches = wanted.length > 1 ? texts.flatMap((text, i) => (text.includes(wanted) ? [i] : [])) : [];
-      matches.forEach((index) => items[index].classList.add("is-match"));
+      matches.forEach((index) => sectionItems[index].classList.add("is-match"));
       shown = -1;
       findStatus.textContent = wanted.length > 1 ? matches.length + " " + findStatus.dataset.found : "";
     });
@@ -108,17 +125,28 @@
       if (event.key !== "Enter" || !matches.length) return;
       event.preventDefault();
       shown = (shown + 1) % matches.length;
-      const link = items[matches[shown]].querySelector("[data-seek]");
+      const link = sectionItems[matches[shown]].querySelector("[data-seek]");
       link.focus();
       link.scrollIntoView({ block: "center", behavior: reducedMotion ? "auto" : "smooth" });
     });
+  });
+
+  const switcher = document.querySelector("[data-transcript-switch]");
+  if (switcher) {
+    switcher.hidden = false;
+    switcher.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-show-transcript]");
+      if (!button) return;
+      switcher.querySelectorAll("button").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+      show(sections.find((section) => section.dataset.transcript === button.dataset.showTranscript));
+    });
   }
 
+  if (sections.length) show(sections[0]);
   const startAt = Number(player.dataset.startAt || 0);
   if (startAt) {
     const start = () => seek(startAt, false);
     if (player.readyState >= 1) start();
     else player.addEventListener("loadedmetadata", start, { once: true });
   }
-  highlight(player.currentTime || startAt);
 })();

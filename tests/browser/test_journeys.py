@@ -1,0 +1,242 @@
+"""Real Chromium journeys: an editor through the progress bar, transcript editor and redaction;
+then a reader through the public pages (player, synced transcript, captions from the WebVTT
+export, links to moments, keyboard, Spanish, no JavaScript) with axe-core's accessibility rules.
+
+One test holds both journeys: a transactional test ends with a flush that also empties what the
+data migrations made (root page, groups, workflow), so a second one would start without them."""
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page, Site
+
+from archive.ingest.models import Interview
+from archive.ingest.store import ingest_recording
+from archive.redaction.derivatives import render_audio
+from archive.redaction.models import RedactionSpan
+from archive.redaction.review import approve
+from archive.testimonies.models import HomePage, IndexPoint, TestimonyIndexPage
+from archive.transcription.models import JobStatus, TranscriptionJob
+
+from ..conftest import create_transcript, draft_testimony, give_consent
+
+pytestmark = [
+    pytest.mark.browser,
+    # Committed data, so the live server's thread sees it.
+    pytest.mark.django_db(transaction=True),
+]
+
+TEXTS = [
+    "My name is Daniel and I have lived here twelve years.",
+    "One morning in March two agents stopped me.",
+    "They told me to call them with my neighbours names.",
+]
+
+
+@pytest.fixture
+def transcript(speech_en):
+    recording = ingest_recording(
+        speech_en, interview=Interview(title="Hardware store", narrator_legal_name="N")
+    )
+    return create_transcript(
+        recording, TEXTS, span=24.0, confidence=lambda word: 0.2 if word == "Daniel" else 0.95
+    )
+
+
+def player_time(page):
+    return page.evaluate("document.querySelector('[data-player]').currentTime")
+
+
+def follow_progress(page, transcript):
+    job = TranscriptionJob.objects.create(
+        recording=transcript.recording,
+        engine="faster-whisper",
+        model="base",
+        status=JobStatus.RUNNING,
+        duration_seconds=26.5,
+        processed_seconds=2,
+    )
+    url = reverse("wagtailsnippets_ingest_interview:edit", args=[transcript.recording.interview_id])
+    page.goto(url + "#tab-recordings_and_photos")
+    bar = page.locator("[data-job-bar]")
+    assert float(bar.get_attribute("value")) < 0.1
+
+    TranscriptionJob.objects.filter(pk=job.pk).update(processed_seconds=13.25)
+    page.wait_for_function("document.querySelector('[data-job-bar]').value > 0.45")
+    transcript.job = job
+    transcript.save()
+    TranscriptionJob.objects.filter(pk=job.pk).update(status=JobStatus.DONE)
+    page.wait_for_selector("a:has-text('Open the transcript')")
+    assert page.evaluate("document.querySelector('[data-job-bar]').value") == 1
+    assert page.url.endswith("#tab-recordings_and_photos"), "the page was never reloaded"
+
+
+def editor_journey(page, editor, transcript):
+    """An editor follows a job's progress, then corrects and redacts the transcript it made."""
+    follow_progress(page, transcript)
+    page.goto(reverse("transcription_editor", args=[transcript.pk]))
+    rows = page.locator(".segment")
+    assert rows.count() == 3
+    assert page.locator("mark.low-confidence").first.inner_text() == "Daniel"
+    page.wait_for_function("document.querySelector('[data-player]').readyState >= 1")
+
+    page.evaluate("document.querySelector('[data-player]').currentTime = 9.5")
+    page.wait_for_selector(".segment:nth-child(2).is-current")
+    assert page.locator(".segment.is-current").count() == 1
+
+    page.locator(".segment:nth-child(3) .segment__time").click()
+    page.wait_for_function("Math.abs(document.querySelector('[data-player]').currentTime - 16) < 1")
+    page.wait_for_selector(".segment:nth-child(3).is-current")
+
+    page.evaluate("document.querySelector('[data-player]').pause()")
+    before = player_time(page)
+    page.keyboard.press("Alt+j")
+    assert player_time(page) == pytest.approx(max(0, before - 5), abs=0.6)
+
+    first_text = page.locator(".segment__text").nth(0)
+    first_text.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Really.")
+    second_text = page.locator(".segment__text").nth(1)
+    second_text.click()
+    page.keyboard.press("Home")
+    for _ in range(3):
+        page.keyboard.press("Control+ArrowRight")
+    page.locator(".segment:nth-child(2) button", has_text="Split").click()
+    assert page.locator(".segment").count() == 4
+    page.locator(".segment").nth(0).locator("input").fill("Narrator")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector("[data-save-status]:has-text('Saved at')")
+
+    saved = list(transcript.segments.all())
+    assert len(saved) == 4
+    assert saved[0].text.endswith("Really.")
+    assert saved[0].speaker == "Narrator"
+    assert saved[1].text == "One morning in"
+    assert saved[2].text == "March two agents stopped me."
+    assert saved[1].end == saved[2].start == pytest.approx(8.0 + 3 * 8.0 / 8, abs=0.01)
+    transcript.refresh_from_db()
+    assert transcript.revisions.count() == 2
+    assert transcript.latest_revision.user == editor
+
+    # Select two words in the saved transcript and redact them from the editor itself.
+    page.reload()
+    page.evaluate(
+        """() => {
+            const text = document.querySelectorAll('.segment__text')[2];
+            const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+            const range = document.createRange();
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const at = node.textContent.indexOf('agents');
+                if (at >= 0) range.setStart(node, at);
+                const end = node.textContent.indexOf('stopped');
+                if (end >= 0) range.setEnd(node, end + 'stopped'.length);
+            }
+            document.getSelection().removeAllRanges();
+            document.getSelection().addRange(range);
+        }"""
+    )
+    page.wait_for_selector("[data-redact-status]:has-text('Selected: agents stopped')")
+    page.select_option("[data-redact-selection] select", "other")
+    page.locator("[data-redact-button]").click()
+    page.wait_for_selector("text=Redaction added.")
+    span = RedactionSpan.objects.get()
+    assert (span.text, span.category, span.status) == ("agents stopped", "other", "accepted")
+    assert span.start == pytest.approx(saved[2].words[2][0], abs=0.01)
+    assert "transcripts" in page.url
+
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def testimony(speech_es, editor):
+    """A published testimony with redacted audio, transcript and an index point (its own
+    recording: the same file cannot be ingested twice)."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Testimonio", slug="home-browser"))
+    Site.objects.update(root_page=home)
+    index = home.add_child(instance=TestimonyIndexPage(title="Testimonies", slug="testimonies"))
+    index.save_revision().publish()
+    interview = Interview.objects.create(title="t", narrator_legal_name="Daniel Ortega Ruiz")
+    recording = ingest_recording(speech_es, interview=interview)
+    create_transcript(recording, TEXTS, span=24.0)
+    consent = give_consent(interview, publish_audio=True)
+    render_audio(recording, alter_voice=False)
+    approve(interview, consent.voice_alteration_required, editor)
+    page = draft_testimony(index, interview)
+    IndexPoint.objects.create(page=page, time_seconds=8, title="Stopped by agents")
+    page.save_revision().publish()
+    return page.specific_class.objects.get(pk=page.pk)
+
+
+def player(page, expression):
+    return page.evaluate(f"document.querySelector('[data-player]').{expression}")
+
+
+def accessibility_violations(page):
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+    )
+
+
+def reader_journey(browser, live_server, testimony):
+    """A reader listens, follows links to moments, finds words, by mouse and keyboard, in both
+    languages and without JavaScript; axe-core finds no violation on any public page."""
+    page = browser.new_context(base_url=live_server.url).new_page()
+    page.set_default_timeout(15_000)
+
+    page.goto(testimony.url + "?t=9")
+    page.wait_for_function("document.querySelector('[data-player]').readyState >= 1")
+    page.wait_for_function("Math.abs(document.querySelector('[data-player]').currentTime - 9) < 1")
+    assert page.locator("[data-segments] li.is-current").inner_text().startswith("0:08")
+
+    # Captions come from the redacted WebVTT export, one cue per segment.
+    page.wait_for_function(
+        "document.querySelector('[data-player]').textTracks[0].cues?.length === 3"
+    )
+    first_cue = player(page, "textTracks[0].cues[0].text")
+    assert first_cue == TEXTS[0]
+
+    # A click on a segment's time seeks there and makes the address a link to that moment.
+    page.locator(".transcript__time", has_text="0:16").click()
+    page.wait_for_function("Math.abs(document.querySelector('[data-player]').currentTime - 16) < 1")
+    assert page.url.endswith("?t=16")
+    player(page, "pause()")
+
+    # By keyboard: Tab to a time link, Enter seeks.
+    page.locator(".contents a").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("Math.abs(document.querySelector('[data-player]').currentTime - 8) < 1")
+    assert page.locator("li.is-current").count() == 1
+
+    page.fill("[data-find]", "agents")
+    page.wait_for_selector("[data-find-status]:has-text('1 found')")
+    page.locator("[data-find]").press("Enter")
+    assert page.evaluate("document.activeElement.textContent") == "0:08"
+
+    for language in ("en", "es"):
+        if language == "es":
+            page.locator("button[lang=es]").click()
+            page.wait_for_selector("html[lang=es]")
+        for path in ("/", "/testimonies/", testimony.url, "/search/?q=agents"):
+            page.goto(path)
+            assert page.locator("html").get_attribute("lang") == language
+            assert accessibility_violations(page) == [], (language, path)
+
+    # Without JavaScript the transcript reads and the audio starts at the linked moment.
+    page = browser.new_context(base_url=live_server.url, java_script_enabled=False).new_page()
+    page.goto(testimony.url + "?t=16")
+    assert page.locator("[data-segments] li").count() == 3
+    assert page.locator("[data-player]").get_attribute("src").endswith("#t=16")
+    assert page.locator("[data-share]").is_hidden()
+
+
+def test_an_editor_then_a_reader(
+    logged_in_page, browser, live_server, editor, transcript, testimony
+):
+    editor_journey(logged_in_page(editor), editor, transcript)
+    reader_journey(browser, live_server, testimony)
