@@ -16,8 +16,12 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 	touch $@
 
+# iiif-prezi3 validates our IIIF manifests in the tests. It caps Pillow at 12 for image helpers
+# we do not use, while the project runs Pillow 13, so it goes in without its dependencies (its
+# models need only pydantic, which is already there).
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --no-deps -c constraints.txt iiif-prezi3
 	touch $@
 
 install: $(VENV)/.installed

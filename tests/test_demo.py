@@ -30,6 +30,7 @@ def test_demo_runs_the_real_pipeline_once_and_publishes_only_redacted_text(clien
             for part in private.split():
                 assert part not in html, (page.title, part)
         assert "421" not in html and "0192" not in html
+        assert "Contents" in html and page.index_points.count() == 3
 
 
 def test_outside_development_the_demo_creates_no_users(settings):

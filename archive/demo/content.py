@@ -29,7 +29,7 @@ from archive.redaction.derivatives import prepare_interview
 from archive.redaction.models import SpanStatus
 from archive.redaction.review import approve, review_problems
 from archive.redaction.spans import current_transcript, decide, store_suggestions
-from archive.testimonies.models import HomePage, TestimonyIndexPage, TestimonyPage
+from archive.testimonies.models import HomePage, IndexPoint, TestimonyIndexPage, TestimonyPage
 from archive.transcription.jobs import run_job, start_job
 
 AUDIO_DIR = Path(__file__).resolve().parent / "audio"
@@ -75,6 +75,11 @@ TESTIMONIES = [
             "interview_date_precision": DatePrecision.YEAR,
             "languages": ["en"],
             "topics": ["immigration enforcement", "family"],
+            "index": [
+                (0, "A life in the valley", "Una vida en el valle"),
+                (8, "Stopped outside the hardware store", "Parado afuera de la ferretería"),
+                (20, "Deciding to tell the story", "La decisión de contar la historia"),
+            ],
             "body": [
                 (
                     "paragraph",
@@ -130,6 +135,11 @@ TESTIMONIES = [
             "interview_date_precision": DatePrecision.YEAR,
             "languages": ["es"],
             "topics": ["familia", "immigration enforcement"],
+            "index": [
+                (0, "Diez años en Santa Ana", "Ten years in Santa Ana"),
+                (6, "Paran a su hermano en la carretera", "Her brother is stopped on the highway"),
+                (20, "Nunca llamamos", "We never called"),
+            ],
             "body": [
                 ("paragraph", "<p>Vive en el sur de California desde hace diez años.</p>"),
                 (
@@ -225,8 +235,13 @@ def ensure_testimony(index, spec, interview):
     if page is None:
         fields = dict(spec["page"])
         topics = fields.pop("topics")
+        points = fields.pop("index")
         page = TestimonyPage(interview=interview, live=False, **fields)
         page.topics.add(*topics)
+        page.index_points = [
+            IndexPoint(time_seconds=seconds, title=title, title_alt=title_alt)
+            for seconds, title, title_alt in points
+        ]
         index.add_child(instance=page)
         page.save_revision()
     problems = publication_problems(page)
