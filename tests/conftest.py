@@ -219,3 +219,12 @@ def publishable_interview(recording_path, editor, texts=("We were told to inform
     consent = give_consent(interview)
     approve(interview, consent.voice_alteration_required, editor)
     return interview
+
+
+@pytest.fixture
+def published_testimony(db, tone, editor):
+    """A live testimony in Spanish, consented and reviewed, with a machine transcript."""
+    _home, index = make_site_tree()
+    page = draft_testimony(index, publishable_interview(tone, editor), languages=["es"])
+    page.save_revision().publish()
+    return page

@@ -9,11 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def testimony(tone, editor):
-    _home, index = make_site_tree()
-    page = draft_testimony(index, publishable_interview(tone, editor), languages=["es"])
-    page.save_revision().publish()
-    return page
+def testimony(published_testimony):
+    return published_testimony
 
 
 def test_a_reader_switches_the_interface_to_spanish_and_back(client, testimony):
