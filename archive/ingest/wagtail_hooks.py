@@ -63,3 +63,6 @@ def register_upload_url():
 def register_ingest_log_actions(actions):
     actions.register_action("testimonio.upload", _("Upload originals"), _("Uploaded originals"))
     actions.register_action("testimonio.view_original", _("View original"), _("Viewed an original"))
+    actions.register_action(
+        "testimonio.fixity_failed", _("Fixity check"), _("An original failed its fixity check")
+    )

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "archive.redaction",
     "archive.consent",
     "archive.publication",
+    "archive.preservation",
     "archive.testimonies",
     "archive.roles",
     "archive.demo",

@@ -1,0 +1,58 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.log_actions import log
+
+from archive.ingest.fixity import check, originals
+
+
+class Command(BaseCommand):
+    help = "Re-hash originals and report any that changed or went missing (exit status 1)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("interview_ids", nargs="*", type=int, help="default: with --all")
+        parser.add_argument("--all", action="store_true", help="check every original")
+        parser.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    def handle(self, *args, **options):
+        if not options["all"] and not options["interview_ids"]:
+            raise CommandError("Name interviews to check, or use --all.")
+        results = [check(original) for original in originals(options["interview_ids"])]
+        failed = [result for result in results if not result.ok]
+        for result in failed:
+            log(
+                instance=result.original.interview,
+                action="testimonio.fixity_failed",
+                data={
+                    "kind": result.original._meta.model_name,
+                    "id": result.original.pk,
+                    "problem": result.problem,
+                },
+            )
+        if options["json"]:
+            self.stdout.write(
+                json.dumps(
+                    [
+                        {
+                            "kind": r.original._meta.model_name,
+                            "id": r.original.pk,
+                            "interview": r.original.interview_id,
+                            "sha256": r.original.sha256,
+                            "ok": r.ok,
+                            "problem": r.problem,
+                        }
+                        for r in results
+                    ],
+                    indent=2,
+                )
+            )
+        else:
+            for result in failed:
+                original = result.original
+                self.stdout.write(
+                    f"{original._meta.model_name} {original.pk} of interview "
+                    f"{original.interview_id}: {result.problem} (expected {original.sha256})"
+                )
+            self.stdout.write(f"{len(results)} original(s) checked, {len(failed)} failed.")
+        if failed:
+            raise SystemExit(1)

@@ -1,0 +1,87 @@
+"""Fixity of originals and BagIt bags of an interview."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import bagit
+import pytest
+from django.core.management import CommandError, call_command
+from PIL import Image
+from wagtail.models import ModelLogEntry
+
+from archive.ingest.models import Interview
+from archive.ingest.store import ingest_photo, ingest_recording
+
+from ..conftest import create_transcript, give_consent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def interview(tone, tmp_path):
+    interview = Interview.objects.create(title="Kitchen", narrator_legal_name="Rosa Ortega")
+    create_transcript(ingest_recording(tone, interview=interview), ["We were told to inform."])
+    Image.new("RGB", (32, 24), "red").save(tmp_path / "p.jpg")
+    ingest_photo(tmp_path / "p.jpg", interview=interview)
+    give_consent(interview)
+    return interview
+
+
+def run(*args):
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def flip_one_byte(path):
+    data = bytearray(Path(path).read_bytes())
+    data[len(data) // 2] ^= 0x01
+    Path(path).write_bytes(bytes(data))
+
+
+def test_fixity_passes_then_catches_one_flipped_byte(interview):
+    assert "2 original(s) checked, 0 failed." in run("fixity", "--all")
+    recording = interview.recordings.get()
+    flip_one_byte(recording.file.path)
+    with pytest.raises(SystemExit) as exit_status:
+        run("fixity", str(interview.pk))
+    assert exit_status.value.code == 1
+    out = StringIO()
+    with pytest.raises(SystemExit):
+        call_command("fixity", "--all", "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert [(r["kind"], r["problem"]) for r in report if not r["ok"]] == [("recording", "changed")]
+    entries = ModelLogEntry.objects.filter(action="testimonio.fixity_failed")
+    assert {entry.data["id"] for entry in entries} == {recording.pk}
+
+
+def test_fixity_needs_interviews_or_all():
+    with pytest.raises(CommandError):
+        run("fixity")
+
+
+def test_a_bag_holds_everything_and_validates(interview, tmp_path):
+    destination = tmp_path / "bag"
+    assert "validated" in run("bag", str(interview.pk), str(destination))
+    bag = bagit.Bag(str(destination))
+    assert bag.is_valid()
+    payload = set(bag.payload_files())
+    recording = interview.recordings.get()
+    assert f"data/originals/recording-{recording.pk}.wav" in payload
+    assert (destination / "data" / "originals" / f"recording-{recording.pk}.wav").read_bytes() == (
+        Path(recording.file.path).read_bytes()
+    )
+    assert "data/consent/consent.json" in payload and "data/interview.json" in payload
+    transcript = json.loads(next((destination / "data" / "transcripts").glob("*.json")).read_text())
+    assert transcript["segments"][0]["text"] == "We were told to inform."
+    flip_one_byte(destination / "data" / "originals" / f"recording-{recording.pk}.wav")
+    assert not bagit.Bag(str(destination)).is_valid()
+
+
+def test_a_bag_never_overwrites(interview, tmp_path):
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("kept")
+    with pytest.raises(CommandError, match="not empty"):
+        run("bag", str(interview.pk), str(tmp_path / "full"))
+    assert (tmp_path / "full" / "x").read_text() == "kept"
