@@ -63,8 +63,8 @@ PRIVATE_CATEGORIES = {
 
 
 def _names_in_page(page, consent):
-    """Private names (and accepted person-like redactions) that the page's own text spells or
-    sounds like. The legal name is allowed only where consent shows it."""
+    """Private names (and accepted person-like redactions) that the page's own text spells,
+    closely. The legal name is allowed only where consent shows it."""
     interview = page.interview
     entries = [GazetteerEntry(name, Category.PERSON) for name in interview.other_names]
     if consent.name_shown != NameShown.LEGAL:
@@ -79,7 +79,9 @@ def _names_in_page(page, consent):
         )
         targets.update(gazetteer_targets(GazetteerEntry(s.text, s.category) for s in spans))
     words = [Word(i, 0, 0, f" {text}", None) for i, text in enumerate(_page_text(page).split())]
-    return sorted({target.entity for _f, _l, target, _s in term_matches(words, targets)})
+    # Page text is written by people, who spell names right: spelling, not sound, decides here.
+    matches = term_matches(words, targets, by_sound=False)
+    return sorted({target.entity for _f, _l, target, _s in matches})
 
 
 def publication_problems(page, today=None):

@@ -261,7 +261,7 @@ def gazetteer_targets(entries):
 WINDOW_CHUNK = 2000  # starting words scored at once: bounds memory on long transcripts
 
 
-def term_matches(words, targets):
+def term_matches(words, targets, by_sound=True):
     """Every stretch of `words` that reads or sounds like one of `targets`:
     (first, last, target, score), non-overlapping for each target. A stretch is up to two
     words longer than the target, since Whisper splits names into ordinary words."""
@@ -281,7 +281,9 @@ def term_matches(words, targets):
             for start in starts
             for length in range(1, longest + 1)
         ]
-        scores = similarity_matrix(windows, targets).reshape(len(starts), longest, len(targets))
+        scores = similarity_matrix(windows, targets, by_sound).reshape(
+            len(starts), longest, len(targets)
+        )
         for start in starts:
             if start + longest > len(words):  # windows running past the end are not real
                 scores[start - chunk, len(words) - start :, :] = 0

@@ -45,10 +45,11 @@ class Target:
         return cls(text, letters(text), sound(text), entity, category)
 
 
-def similarity_matrix(candidates, targets):
+def similarity_matrix(candidates, targets, by_sound=True):
     """0–100 for each (candidate text, target): how much the candidate reads or sounds like the
     target; 0 if not at all. Computed in bulk (rapidfuzz's cdist) because a long transcript
-    has tens of thousands of candidate windows."""
+    has tens of thousands of candidate windows. Without `by_sound`, only spelling counts: for
+    text people wrote, where a sound-alike ("vida en el" for "Daniel") is a false alarm."""
     heard_letters = [letters(candidate) for candidate in candidates]
     heard_sounds = [jellyfish.metaphone(h).replace(" ", "") if h else "" for h in heard_letters]
     target_letters = [target.letters for target in targets]
@@ -66,7 +67,8 @@ def similarity_matrix(candidates, targets):
     by_spelling = np.where(short, spelling >= 90, spelling >= SPELLING_THRESHOLD)
     target_sound_length = np.array([len(t.sound) for t in targets])[None, :]
     by_sound = (
-        ~short
+        by_sound
+        & ~short
         & (spelling >= LOOSE_SPELLING_THRESHOLD)
         & (target_sound_length >= 2)
         & (np.array([bool(h) for h in heard_sounds])[:, None])

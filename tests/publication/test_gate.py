@@ -259,3 +259,16 @@ def test_a_consent_that_expires_while_live_takes_the_page_and_its_card_down(stor
     ConsentRecord.objects.filter(pk=consent.pk).update(expires_on=datetime.date.today())
     assert client.get(page.url).status_code == 404
     assert page.title not in client.get(index.url).content.decode()
+
+
+def test_the_page_s_own_text_may_not_name_private_people(story, editor):
+    interview, transcript, page = story
+    redact_and_approve(interview, transcript, editor)
+    page.summary = "Rosa waited for him."
+    page.save_revision()
+    with pytest.raises(PublicationBlocked, match="Rosa"):
+        page.get_latest_revision().publish()
+    # Sound-alikes are for Whisper's misspellings; people writing a page spell names right.
+    page.summary = "Una vida en el valle, de una familia."
+    page.save_revision().publish()
+    assert is_live(page)
