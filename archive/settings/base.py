@@ -53,7 +53,18 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "archive.publication.middleware.PublicationBlockedMiddleware",
+    "archive.testimonies.middleware.PublicContentSecurityPolicy",
 ]
+
+# Public pages load only our own files (archive/testimonies/middleware.py).
+TESTIMONIO_PUBLIC_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "media-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "frame-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
+TESTIMONIO_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
 
 ROOT_URLCONF = "archive.urls"
 
