@@ -116,23 +116,22 @@ def interview_view(request, interview_id):
 
 
 def word_states(words, spans):
-    """Each word with the status of the span covering it ('accepted' wins), for highlighting."""
+    """Each word with the status of the span covering it ('accepted' wins), for highlighting.
+    Words and spans are both in time order, so one sweep does it."""
     live = sorted((s for s in spans if s.status != SpanStatus.REJECTED), key=lambda s: s.start)
     states = []
+    first_open = 0
     for word in words:
-        covering = {
-            s.status
-            for s in live
-            if s.start <= word.end and word.start <= s.end and s.covers(word.start, word.end)
-        }
-        states.append(
-            (
-                word,
-                SpanStatus.ACCEPTED
-                if SpanStatus.ACCEPTED in covering
-                else next(iter(covering), ""),
-            )
-        )
+        while first_open < len(live) and live[first_open].end < word.start:
+            first_open += 1
+        covering = set()
+        for span in live[first_open:]:
+            if span.start > word.end:
+                break
+            if span.covers(word.start, word.end):
+                covering.add(span.status)
+        state = SpanStatus.ACCEPTED if SpanStatus.ACCEPTED in covering else next(iter(covering), "")
+        states.append((word, state))
     return states
 
 

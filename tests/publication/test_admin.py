@@ -129,3 +129,30 @@ def test_strangers_reach_nothing_of_consent_or_redaction(client, interview, name
     response = client.get(reverse(name, args=args))
     assert response.status_code in (302, 404)
     assert b"Daniel" not in response.content
+
+
+def test_the_redaction_page_shows_suggestions_photos_and_the_final_check(
+    interview, editor_client, tmp_path
+):
+    from django.core.management import call_command
+    from PIL import Image
+
+    from archive.ingest.store import ingest_photo
+    from archive.redaction.models import PhotoRedaction
+
+    transcript = interview.recordings.get().transcripts.get()
+    transcript.segments.filter(position=0).update(
+        text="Daniel Ordegaris called 5551234567.",
+        words=[[0.0, 0.2, "Daniel", 0.9], [0.2, 0.4, "Ordegaris", 0.3],
+               [0.4, 0.6, "called", 0.9], [0.6, 0.9, "5551234567.", 0.9]],
+    )  # fmt: skip
+    call_command("redact", transcript.pk, "--suggest", verbosity=0)
+    Image.new("RGB", (40, 30), "green").save(tmp_path / "p.jpg")
+    photo = ingest_photo(tmp_path / "p.jpg", interview=interview)
+    PhotoRedaction.objects.create(photo=photo, x=0.1, y=0.1, width=0.5, height=0.5)
+    html = editor_client.get(reverse("redaction_interview", args=[interview.pk])).content.decode()
+    assert "2 suggestions still need a decision" in html
+    assert 'class="is-suggested"> Ordegaris</span>' in html
+    assert "Suggestions are aids, not a guarantee" in html
+    assert 'class="redaction__box"' in html
+    assert "is missing or out of date" in html  # nothing rendered yet: the final check says so
