@@ -203,9 +203,21 @@ def draft_testimony(index, interview, **fields):
     return page
 
 
-def publishable_interview(recording_path, editor, texts=("We were told to inform.",)):
-    """An interview with a transcript, consent for the transcript, and an approved redaction
-    review: what the publication gate requires."""
+def publishable_interview(
+    recording_path,
+    editor,
+    texts=("We were told to inform.",),
+    *,
+    span=None,
+    other_names=(),
+    redact=False,
+    **consent_scopes,
+):
+    """An interview with a transcript, consent (for the transcript unless `consent_scopes` say
+    more), every suggestion accepted when `redact`, and an approved redaction review: what the
+    publication gate requires."""
+    from django.core.management import call_command
+
     from archive.ingest.models import Interview
     from archive.ingest.store import ingest_recording
     from archive.redaction.review import approve
@@ -214,9 +226,13 @@ def publishable_interview(recording_path, editor, texts=("We were told to inform
         title="private title",
         narrator_legal_name="Daniel Ortega Ruiz",
         narrator_contact="559 421 8037",
+        other_names=list(other_names),
     )
-    create_transcript(ingest_recording(recording_path, interview=interview), list(texts))
-    consent = give_consent(interview)
+    recording = ingest_recording(recording_path, interview=interview)
+    transcript = create_transcript(recording, list(texts), span=span)
+    consent = give_consent(interview, **consent_scopes)
+    if redact:
+        call_command("redact", transcript.pk, "--suggest", "--accept-all", verbosity=0)
     approve(interview, consent.voice_alteration_required, editor)
     return interview
 

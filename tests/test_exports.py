@@ -8,14 +8,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from iiif_prezi3 import Manifest
 
-from archive.ingest.models import Interview
-from archive.ingest.store import ingest_recording
 from archive.redaction.derivatives import prepare_interview
-from archive.redaction.review import approve
 from archive.testimonies.exports import FORMATS
 from archive.testimonies.models import IndexPoint
+from archive.transcription.models import Segment
 
-from .conftest import create_transcript, draft_testimony, give_consent, make_site_tree
+from .conftest import draft_testimony, make_site_tree, publishable_interview
 
 pytestmark = pytest.mark.django_db
 OHMS = "{https://www.weareavp.com/nunncenter/ohms}"
@@ -30,20 +28,18 @@ TEXTS = [
 @pytest.fixture
 def published(tone, editor):
     _home, index = make_site_tree()
-    interview = Interview.objects.create(
-        title="t", narrator_legal_name="Daniel Ortega Ruiz", other_names=["Rosa Ortega"]
+    interview = publishable_interview(
+        tone, editor, TEXTS, span=150, other_names=["Rosa Ortega"], redact=True, publish_audio=True
     )
-    transcript = create_transcript(ingest_recording(tone, interview=interview), TEXTS, span=150)
-    transcript.segments.filter(position=1).update(speaker="Agent <one>")
-    consent = give_consent(interview, publish_audio=True)
-    call_command("redact", transcript.pk, "--suggest", "--accept-all", verbosity=0)
+    Segment.objects.filter(transcript__recording__interview=interview, position=1).update(
+        speaker="Agent <one>"
+    )
     page = draft_testimony(index, interview)
     IndexPoint.objects.create(
         page=page, time_seconds=75, title="The choice", title_alt="La decisión",
         synopsis="Deciding to speak.", keywords="story;family", keywords_alt="historia;familia",
     )  # fmt: skip
-    prepare_interview(interview, consent.voice_alteration_required)
-    approve(interview, consent.voice_alteration_required, editor)
+    prepare_interview(interview, alter_voice=False)
     page.save_revision().publish()
     return page
 

@@ -4,13 +4,8 @@ withdrawn or unconsented."""
 import datetime
 
 import pytest
-from django.core.management import call_command
 
-from archive.ingest.models import Interview
-from archive.ingest.store import ingest_recording
-from archive.redaction.review import approve
-
-from .conftest import create_transcript, draft_testimony, give_consent, make_site_tree
+from .conftest import draft_testimony, make_site_tree, publishable_interview
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +19,12 @@ TEXTS = [
 @pytest.fixture
 def published(tone, editor):
     _home, index = make_site_tree()
-    interview = Interview.objects.create(
-        title="t", narrator_legal_name="Daniel Ortega Ruiz", other_names=["Rosa Ortega"]
+    interview = publishable_interview(
+        tone, editor, TEXTS, span=30, other_names=["Rosa Ortega"], redact=True
     )
-    transcript = create_transcript(ingest_recording(tone, interview=interview), TEXTS, span=30)
-    consent = give_consent(interview)
-    call_command("redact", transcript.pk, "--suggest", "--accept-all", verbosity=0)
-    approve(interview, consent.voice_alteration_required, editor)
     page = draft_testimony(index, interview)
     page.get_latest_revision().publish()
-    return page, consent
+    return page, interview.consent
 
 
 def search(client, query):

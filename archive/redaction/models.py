@@ -132,15 +132,25 @@ class Verification(models.TextChoices):
     FAILED = "failed", _("Could not be checked")
 
 
-class RedactedAudio(models.Model):
-    recording = models.ForeignKey(
-        Recording, on_delete=models.PROTECT, related_name="redacted_audio"
-    )
-    transcript = models.ForeignKey(Transcript, on_delete=models.PROTECT, related_name="+")
+class Derivative(models.Model):
+    """A redacted file made from an original, for the redaction set its fingerprint names."""
+
     fingerprint = models.CharField(max_length=64, db_index=True)
     file = models.FileField(storage=private_storage, upload_to=derivative_path, max_length=255)
     sha256 = models.CharField(max_length=64)
     size_bytes = models.BigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+
+class RedactedAudio(Derivative):
+    recording = models.ForeignKey(
+        Recording, on_delete=models.PROTECT, related_name="redacted_audio"
+    )
+    transcript = models.ForeignKey(Transcript, on_delete=models.PROTECT, related_name="+")
     duration_seconds = models.FloatField()
     redacted_ranges = models.JSONField(default=list)
     voice_altered = models.BooleanField(default=False)
@@ -152,27 +162,15 @@ class RedactedAudio(models.Model):
     )
     heard_text = models.TextField(blank=True)
     error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"Redacted audio of recording {self.recording_id} ({self.verification})"
 
 
-class RedactedPhoto(models.Model):
+class RedactedPhoto(Derivative):
     photo = models.ForeignKey(Photo, on_delete=models.PROTECT, related_name="redacted_versions")
-    fingerprint = models.CharField(max_length=64, db_index=True)
-    file = models.FileField(storage=private_storage, upload_to=derivative_path, max_length=255)
-    sha256 = models.CharField(max_length=64)
-    size_bytes = models.BigIntegerField()
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"Redacted copy of photo {self.photo_id}"

@@ -16,7 +16,7 @@ from archive.ingest.models import Interview
 from archive.ingest.store import ingest_photo, ingest_recording
 from archive.publication.gate import PublicationBlocked
 from archive.redaction.derivatives import prepare_interview
-from archive.redaction.models import PhotoRedaction, RedactedPhoto, RedactionSpan
+from archive.redaction.models import PhotoRedaction, RedactedAudio, RedactedPhoto, RedactionSpan
 from archive.redaction.review import approve
 from archive.testimonies.models import TestimonyPage
 
@@ -155,6 +155,8 @@ def test_approved_testimony_publishes_only_what_consent_allows(story, editor, cl
     assert "[name]" in html and "waited" in html
     assert "Ordegaris" not in html and "Rosa" not in html
     assert "<audio" not in html  # audio was not consented
+    audio = RedactedAudio.objects.get()  # rendered for the review, never for the public
+    assert client.get(f"/testimonies/{page.pk}/audio/{audio.pk}.ogg").status_code == 404
     photo = page.published_photos()[0]
     response = client.get(photo.url)
     assert response.status_code == 200
