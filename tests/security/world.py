@@ -93,7 +93,8 @@ def interview_with_transcript(tmp_path, name, texts, seconds, **fields):
 def publish(page, interview, transcript, editor, **scopes):
     consent = give_consent(interview, **scopes)
     call_command("redact", transcript.pk, "--suggest", "--accept-all", verbosity=0)
-    prepare_interview(interview, consent.voice_alteration_required)
+    if scopes:  # audio or photos: their redacted derivatives are part of the review
+        prepare_interview(interview, consent.voice_alteration_required)
     approve(interview, consent.voice_alteration_required, editor)
     page.save_revision().publish()
     return consent
