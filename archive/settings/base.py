@@ -201,13 +201,27 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024**2
 WAGTAILEMBEDS_FINDERS = []
 
+# Error logs and reports say where an error happened, never what it was about: an exception's
+# message or a frame's variables may hold transcript text or a name (archive/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER = "archive.error_reports.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "archive.error_reports.NothingFromFramesOrRequests"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"private": {"()": "archive.error_reports.WithoutExceptionText"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "private"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "archive": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
     },
 }

@@ -84,9 +84,7 @@ def test_a_reporter_cannot_delete_interviews_or_consent(world, reporter_client):
     interview = world.published.interview
     consent = ConsentRecord.objects.get(interview=interview)
     reporter_client.post(reverse("wagtailsnippets_ingest_interview:delete", args=[interview.pk]))
-    reporter_client.post(
-        reverse("wagtailsnippets_consent_consentrecord:delete", args=[consent.pk])
-    )
+    reporter_client.post(reverse("wagtailsnippets_consent_consentrecord:delete", args=[consent.pk]))
     bulk = reverse("wagtail_bulk_action", args=["consent", "consentrecord", "delete"])
     reporter_client.post(f"{bulk}?id={consent.pk}")
     assert Interview.objects.filter(pk=interview.pk).exists()
