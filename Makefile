@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint install install-dev browser demo-audio messages clean
+.PHONY: run test test-postgres lint install install-dev browser demo-audio messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,7 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py encrypt_originals
 	$(BIN)/python manage.py load_demo
 	PORT=$(PORT) BIN=$(BIN) scripts/serve.sh
 
@@ -56,6 +57,10 @@ $(AXE): tests/browser/package.json
 test: lint browser
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=archive.settings.test
 	$(BIN)/pytest --ds=archive.settings.test
+
+# The same suite on a throwaway PostgreSQL server (Debian's packages, installed if absent).
+test-postgres: install-dev browser
+	BIN=$(BIN) scripts/test-postgres.sh
 
 # Needs Debian's espeak-ng; the generated files are committed, so only run it to change them.
 demo-audio: install

@@ -1,3 +1,4 @@
+import io
 import shutil
 import wave
 from pathlib import Path
@@ -90,9 +91,29 @@ def editor_client(client, editor):
     return client
 
 
+def separate_site_env(**settings_env):
+    """The environment for a site a test starts in its own processes (`make run`, a worker): it
+    keeps its own SQLite file, as a fresh checkout does, whichever database the suite is on."""
+    import os
+
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
+    return {**inherited, "PYTHONUNBUFFERED": "1", **settings_env}
+
+
 def private_files():
     """Every file under the private tree, staging area included."""
     return sorted(p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file())
+
+
+def replace_stored_plaintext(original, data):
+    """Damage what a stored original decrypts to, as a bad disk or a bad copy would have before
+    ingest: the file stays properly encrypted, its content is `data`."""
+    from archive.ingest.encryption import encrypt_stream
+    from archive.ingest.models import DataKey
+
+    key = DataKey.objects.get(interview=original.interview_id).key()
+    with open(original.file.path, "wb") as target:
+        encrypt_stream(io.BytesIO(data), target, key)
 
 
 def write_video(path, seconds=1, rate=16000):

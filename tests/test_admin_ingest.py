@@ -1,5 +1,4 @@
 import shutil
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -80,7 +79,8 @@ def test_reporter_uploads_a_recording_and_a_photo(
     assert recording.interview == interview
     assert recording.ingested_by == reporter
     assert recording.codec == "opus"
-    assert Path(recording.file.path).read_bytes() == speech_en.read_bytes()
+    with recording.open_decrypted() as stored:
+        assert stored.read() == speech_en.read_bytes()
     photo = Photo.objects.get()
     assert (photo.width, photo.height, photo.format) == (64, 48, "JPEG")
     page = reporter_client.get(
@@ -99,7 +99,7 @@ def test_reporter_uploads_a_video_interview(reporter_client, interview, tmp_path
     recording = Recording.objects.get()
     assert recording.has_video
     assert recording.codec == "aac"
-    assert recording.file.name.endswith(".mp4")
+    assert recording.extension == "mp4"
     assert 1.5 < recording.duration_seconds < 2.5
 
 

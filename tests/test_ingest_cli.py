@@ -78,7 +78,7 @@ def test_content_decides_the_type_not_the_extension(speech_en, tmp_path):
     shutil.copy(speech_en, disguised)
     result = json.loads(ingest(disguised, "--title", "t", "--narrator-name", "N", "--json"))
     recording = Recording.objects.get(pk=result["recording"])
-    assert recording.file.name.endswith(".ogg")
+    assert recording.extension == "ogg"
     assert recording.original_filename == "notes.txt"
     assert "notes" not in recording.file.name
 

@@ -1,5 +1,4 @@
 import hashlib
-from pathlib import Path
 
 import pytest
 from django.db import IntegrityError
@@ -34,10 +33,11 @@ def test_recording_keeps_probe_facts_and_exact_bytes(speech_en):
     assert recording.sample_rate == 48000
     assert 25 < recording.duration_seconds < 28
     assert not recording.has_video
-    stored = Path(recording.file.path).read_bytes()
-    assert stored == speech_en.read_bytes()
-    assert recording.sha256 == hashlib.sha256(stored).hexdigest()
-    assert recording.size_bytes == len(stored)
+    with recording.open_decrypted() as stored:
+        plaintext = stored.read()
+    assert plaintext == speech_en.read_bytes()
+    assert recording.sha256 == hashlib.sha256(plaintext).hexdigest()
+    assert recording.size_bytes == len(plaintext)
 
 
 def test_an_interview_can_hold_several_recordings(speech_en, speech_es):

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin
 
-from archive.ingest.models import Interview, private_storage
+from archive.ingest.fields import EncryptedFileField
+from archive.ingest.models import Interview
 
 from .signals import consent_withdrawn
 
@@ -46,9 +47,8 @@ def signed_form_path(instance, filename):
 class ConsentRecord(RevisionMixin, models.Model):
     interview = models.OneToOneField(Interview, on_delete=models.PROTECT, related_name="consent")
     method = models.CharField(_("how consent was given"), max_length=8, choices=ConsentMethod)
-    signed_form = models.FileField(
+    signed_form = EncryptedFileField(
         _("signed form"),
-        storage=private_storage,
         upload_to=signed_form_path,
         blank=True,
         max_length=255,

@@ -20,10 +20,13 @@ def signed_form(request, pk):
     if not consent.signed_form:
         raise Http404
     extension = consent.signed_form.name.rsplit(".", 1)[-1]
+    open_form = consent.signed_form.open_decrypted
+    with open_form() as form:
+        size = form.size
     response = ranged_file_response(
         request,
-        consent.signed_form.path,
-        size=consent.signed_form.size,
+        open_form,
+        size=size,
         content_type=mimetypes.guess_type(consent.signed_form.name)[0]
         or "application/octet-stream",
         filename=f"consent-{consent.pk}.{extension}",

@@ -1,10 +1,12 @@
-"""Fixity: are the originals still the bytes we were given? Each is re-hashed and compared with
-the SHA-256 recorded when it was ingested."""
+"""Fixity: are the originals still the bytes we were given? Each is decrypted (which
+authenticates every chunk) and its plaintext re-hashed and compared with the SHA-256 recorded
+when it was ingested."""
 
 from dataclasses import dataclass
 
+from .encryption import EncryptionError, FileTampered
 from .models import Photo, Recording
-from .store import sha256_of
+from .store import sha256_of_stream
 
 
 @dataclass
@@ -19,11 +21,16 @@ class FixityResult:
 
 def check(original):
     try:
-        digest = sha256_of(original.file.path)
+        with original.open_decrypted() as plaintext:
+            digest = sha256_of_stream(plaintext)
     except FileNotFoundError:
         return FixityResult(original, "missing")
     except OSError as error:
         return FixityResult(original, f"unreadable ({error.strerror})")
+    except FileTampered:
+        return FixityResult(original, "changed")
+    except EncryptionError as error:
+        return FixityResult(original, f"unreadable ({error})")
     return FixityResult(original, "" if digest == original.sha256 else "changed")
 
 

@@ -4,6 +4,8 @@ Nothing here is ever shown to the public. Public pages link to an Interview but 
 what the publication gate allows (see archive.testimonies).
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
@@ -11,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from . import encryption
 from .dates import DatePrecision, format_partial_date
 
 
@@ -100,10 +103,52 @@ class Interview(RevisionMixin, index.Indexed, models.Model):
         return format_partial_date(self.interview_date, self.interview_date_precision)
 
 
+class DataKey(models.Model):
+    """An interview's own key for its originals and signed consent form, kept only wrapped by
+    the master key (see encryption.py). Deleting it makes every copy of those files unreadable."""
+
+    interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="data_key")
+    wrapped = models.BinaryField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"data key of interview {self.interview_id}"
+
+    @classmethod
+    def new(cls, interview):
+        key, wrapped = encryption.new_data_key()
+        data_key = cls(interview=interview, wrapped=wrapped)
+        data_key._key = key
+        return data_key
+
+    def key(self):
+        if not hasattr(self, "_key"):
+            self._key = encryption.unwrap(self.wrapped)
+        return self._key
+
+
+def data_key_for(interview):
+    """The interview's key; a new, unsaved one if it has none yet (saved with its first file)."""
+    existing = DataKey.objects.filter(interview=interview).first() if interview.pk else None
+    return existing or DataKey.new(interview)
+
+
+def open_decrypted(field_file, interview):
+    """A seekable reader of a private file's plaintext."""
+    try:
+        data_key = DataKey.objects.get(interview=interview)
+    except DataKey.DoesNotExist as error:
+        raise encryption.EncryptionError(
+            "This interview has no data key (it was erased), so its files cannot be read."
+        ) from error
+    return encryption.DecryptingReader(field_file.path, data_key.key())
+
+
 def original_path(instance, filename):
-    """Stored under the content hash: the file name a person gave never reaches the disk."""
-    digest = instance.sha256
-    return f"{instance.ORIGINALS_DIR}/{digest[:2]}/{digest}.{instance.extension}"
+    """A random name: neither the name a person gave nor the content's hash (which would let
+    anyone holding a copy confirm it is here) reaches the disk."""
+    token = uuid.uuid4().hex
+    return f"{instance.ORIGINALS_DIR}/{token[:2]}/{token}.enc"
 
 
 class OriginalFile(models.Model):
@@ -121,6 +166,9 @@ class OriginalFile(models.Model):
 
     class Meta:
         abstract = True
+
+    def open_decrypted(self):
+        return open_decrypted(self.file, self.interview)
 
 
 class Recording(OriginalFile):

@@ -5,6 +5,7 @@ import warnings
 from dataclasses import dataclass
 
 import av
+from django.conf import settings
 from PIL import Image
 
 # Container formats as FFmpeg names them -> the extension the stored original gets.
@@ -53,6 +54,11 @@ class ImageInfo:
     height: int
 
 
+def clock(seconds):
+    minutes, seconds = divmod(round(seconds), 60)
+    return f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}"
+
+
 def probe_recording(path):
     """Open the file with FFmpeg, demux every audio packet and decode the first few.
 
@@ -97,6 +103,12 @@ def probe_recording(path):
             duration = float(container.duration or 0) / av.time_base
         if duration <= 0:
             raise UnreadableMedia("The audio in this file has no length.")
+        limit = settings.TESTIMONIO_MAX_RECORDING_SECONDS
+        if duration > limit:
+            raise UnreadableMedia(
+                f"This recording lasts {clock(duration)}, longer than the {clock(limit)} the "
+                "archive accepts (TESTIMONIO_MAX_RECORDING_SECONDS); split it into parts."
+            )
         return MediaInfo(
             container_format=format_name,
             extension=FORMAT_EXTENSIONS.get(format_name, "bin"),

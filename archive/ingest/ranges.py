@@ -36,9 +36,9 @@ def parse_range(header, size):
     return first, last
 
 
-def iter_file_range(path, first, last, chunk_bytes=256 * 1024):
+def iter_file_range(open_file, first, last, chunk_bytes=256 * 1024):
     remaining = last - first + 1
-    with open(path, "rb") as source:
+    with open_file() as source:
         source.seek(first)
         while remaining > 0:
             chunk = source.read(min(chunk_bytes, remaining))
@@ -48,8 +48,11 @@ def iter_file_range(path, first, last, chunk_bytes=256 * 1024):
             yield chunk
 
 
-def ranged_file_response(request, path, *, size, content_type, filename):
-    """A file answered whole or by the one byte range the request asks for (200, 206 or 416)."""
+def ranged_file_response(request, open_file, *, size, content_type, filename):
+    """A file answered whole or by the one byte range the request asks for (200, 206 or 416).
+
+    `open_file` returns a seekable binary file; it is called only when the body is sent.
+    """
     try:
         byte_range = parse_range(request.headers.get("Range"), size)
     except UnsatisfiableRange:
@@ -57,7 +60,7 @@ def ranged_file_response(request, path, *, size, content_type, filename):
         response["Content-Range"] = f"bytes */{size}"
         return response
     first, last = byte_range or (0, size - 1)
-    body = iter_file_range(path, first, last) if request.method == "GET" else iter(())
+    body = iter_file_range(open_file, first, last) if request.method == "GET" else iter(())
     response = StreamingHttpResponse(
         body, content_type=content_type, status=206 if byte_range else 200
     )

@@ -1,13 +1,17 @@
-"""Keeping originals: copy byte for byte, hash on the way, then appear atomically.
+"""Keeping originals: encrypt as they are copied, hash the plaintext on the way, then appear
+atomically.
 
-A file is first written to PRIVATE_MEDIA_ROOT/.incoming/ under a random name, hashed as it is
-copied, flushed to disk, and only then renamed into place inside the database transaction that
+A file is first encrypted under its interview's data key (encryption.py) into
+PRIVATE_MEDIA_ROOT/.incoming/ under a random name, its plaintext hashed on the way, flushed to
+disk, and only then renamed into place inside the database transaction that
 records it. A crash leaves at most a `.part` file in .incoming/, never a half-written original
 and never a row that points at nothing.
 """
 
 import hashlib
 import os
+import time
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +19,8 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.log_actions import log
 
-from .models import Photo, Recording, private_storage
+from .encryption import DecryptingReader, EncryptionError, encrypt_stream
+from .models import Photo, Recording, data_key_for, private_storage
 from .probe import probe_image, probe_recording
 
 CHUNK_BYTES = 1024 * 1024
@@ -40,31 +45,86 @@ def incoming_dir():
     return path
 
 
-def stage(source_path):
-    """Copy into the private tree's staging area, hashing the bytes as they pass."""
-    digest = hashlib.sha256()
-    size = 0
+def remove_stale_parts(older_than_seconds):
+    """Delete staging files left by a process that died mid-write (a killed worker or web
+    server); files still being written are younger than `older_than_seconds`."""
+    cutoff = time.time() - older_than_seconds
+    removed = 0
+    for part in incoming_dir().iterdir():
+        if part.is_file() and part.stat().st_mtime <= cutoff:
+            part.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def stage(source, data_key):
+    """Encrypt a binary file into the private tree's staging area, hashing its plaintext."""
     part = incoming_dir() / f"{uuid.uuid4().hex}.part"
     try:
-        with open(source_path, "rb") as source, open(part, "xb") as target:
-            while chunk := source.read(CHUNK_BYTES):
-                digest.update(chunk)
-                target.write(chunk)
-                size += len(chunk)
+        with open(part, "xb") as target:
+            sha256, size = encrypt_stream(source, target, data_key.key())
             target.flush()
             os.fsync(target.fileno())
     except BaseException:
         part.unlink(missing_ok=True)
         raise
-    return StagedFile(path=part, sha256=digest.hexdigest(), size_bytes=size)
+    return StagedFile(path=part, sha256=sha256, size_bytes=size)
+
+
+def saved_data_key(interview):
+    data_key = data_key_for(interview)
+    if data_key.pk is None:
+        data_key.save()
+    return data_key
+
+
+def store_encrypted(source, name, interview):
+    """Encrypt `source` under the interview's key and put it at `name` in private storage."""
+    staged = stage(source, saved_data_key(interview))
+    final_path = Path(private_storage().path(name))
+    final_path.parent.mkdir(parents=True, exist_ok=True, mode=0o750)
+    try:
+        os.replace(staged.path, final_path)
+    finally:
+        staged.path.unlink(missing_ok=True)
+    return name
+
+
+def encrypt_in_place(path, interview, expected_sha256=None):
+    """Encrypt a plaintext file stored before encryption at rest. The encrypted copy is checked
+    against the recorded hash by decrypting it before it replaces the plaintext."""
+    data_key = saved_data_key(interview)
+    with open(path, "rb") as source:
+        staged = stage(source, data_key)
+    try:
+        if expected_sha256 and staged.sha256 != expected_sha256:
+            raise EncryptionError(f"{Path(path).name} does not match its recorded SHA-256.")
+        with DecryptingReader(staged.path, data_key.key()) as check:
+            if sha256_of_stream(check) != staged.sha256:
+                raise EncryptionError(f"{Path(path).name} did not survive encryption intact.")
+        os.replace(staged.path, path)
+    finally:
+        staged.path.unlink(missing_ok=True)
+
+
+def sha256_of_stream(source):
+    digest = hashlib.sha256()
+    while chunk := source.read(CHUNK_BYTES):
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def sha256_of(path):
-    digest = hashlib.sha256()
     with open(path, "rb") as source:
-        while chunk := source.read(CHUNK_BYTES):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return sha256_of_stream(source)
+
+
+def display_filename(name):
+    """The name a person gave, kept for reference only: no folders (of any system), no control
+    or invisible formatting characters, at most 255 characters."""
+    base = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+    visible = "".join(" " if unicodedata.category(c).startswith("C") else c for c in base)
+    return " ".join(visible.split())[:255]
 
 
 def existing_original(sha256):
@@ -74,13 +134,13 @@ def existing_original(sha256):
     )
 
 
-def _keep(model, staged, *, interview, fields, original_filename, user):
+def _keep(model, staged, *, interview, data_key, fields, original_filename, user):
     """Rename the staged file into place and record it, both or neither."""
     instance = model(
         interview=interview,
         sha256=staged.sha256,
         size_bytes=staged.size_bytes,
-        original_filename=Path(original_filename).name[:255],
+        original_filename=display_filename(original_filename),
         ingested_by=user,
         **fields,
     )
@@ -96,6 +156,9 @@ def _keep(model, staged, *, interview, fields, original_filename, user):
                 interview.save_revision(user=user)
                 log(instance=interview, action="wagtail.create", user=user)
                 instance.interview = interview
+            if data_key.pk is None:
+                data_key.interview = interview
+                data_key.save()
             os.replace(staged.path, final_path)
             moved = True
             instance.save()
@@ -109,7 +172,9 @@ def _keep(model, staged, *, interview, fields, original_filename, user):
 
 def _ingest(model, probe, source_path, *, interview, original_filename, user, info_fields):
     info = probe(source_path)
-    staged = stage(source_path)
+    data_key = data_key_for(interview)
+    with open(source_path, "rb") as source:
+        staged = stage(source, data_key)
     existing = existing_original(staged.sha256)
     if existing is not None:
         staged.path.unlink(missing_ok=True)
@@ -118,6 +183,7 @@ def _ingest(model, probe, source_path, *, interview, original_filename, user, in
         model,
         staged,
         interview=interview,
+        data_key=data_key,
         fields=info_fields(info),
         original_filename=original_filename or Path(source_path).name,
         user=user,

@@ -57,7 +57,7 @@ def serve_original(request, kind, pk):
     content_type = mimetypes.guess_type(f"x.{original.extension}")[0] or "application/octet-stream"
     response = ranged_file_response(
         request,
-        original.file.path,
+        original.open_decrypted,
         size=original.size_bytes,
         content_type=content_type,
         filename=f"{kind}-{original.pk}.{original.extension}",

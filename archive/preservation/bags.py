@@ -1,7 +1,7 @@
 """BagIt bags of an interview (RFC 8493, with the Library of Congress's `bagit` library): the
 originals byte for byte, the interview's record, every transcript version with its words, the
 redactions, and the consent record with its signed form. A bag is private material: it holds
-everything the archive holds about the interview, unredacted."""
+everything the archive holds about the interview, unredacted and decrypted."""
 
 import json
 import shutil
@@ -39,7 +39,8 @@ def write_bag(interview, destination):
         kind = original._meta.model_name
         target = destination / "originals" / f"{kind}-{original.pk}.{original.extension}"
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(original.file.path, target)
+        with original.open_decrypted() as source, open(target, "xb") as copy:
+            shutil.copyfileobj(source, copy)
         _write_json(target.with_suffix(".json"), _record(original, exclude=("file",)))
     for transcript in Transcript.objects.filter(recording__interview=interview):
         _write_json(
@@ -68,9 +69,12 @@ def write_bag(interview, destination):
         _write_json(destination / "consent" / "consent.json", _record(consent, ("signed_form",)))
         if consent.signed_form:
             extension = consent.signed_form.name.rsplit(".", 1)[-1]
-            shutil.copyfile(
-                consent.signed_form.path, destination / "consent" / f"signed-form.{extension}"
-            )
+            target = destination / "consent" / f"signed-form.{extension}"
+            with (
+                consent.signed_form.open_decrypted() as source,
+                open(target, "xb") as copy,
+            ):
+                shutil.copyfileobj(source, copy)
     bag = bagit.make_bag(
         str(destination),
         {

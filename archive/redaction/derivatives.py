@@ -67,9 +67,10 @@ def render_audio(recording, alter_voice):
     )
     part = _staged("ogg")
     try:
-        duration = render_redacted_audio(
-            recording.file.path, part, ranges, render_settings, alter_voice=alter_voice
-        )
+        with recording.open_decrypted() as source:
+            duration = render_redacted_audio(
+                source, part, ranges, render_settings, alter_voice=alter_voice
+            )
         _fsync(part)
         audio = _keep(
             RedactedAudio,
@@ -92,9 +93,10 @@ def render_photo(photo):
         return existing
     part = _staged("jpg")
     try:
-        width, height = render_redacted_photo(
-            photo.file.path, part, list(photo.redactions.order_by("pk"))
-        )
+        with photo.open_decrypted() as source:
+            width, height = render_redacted_photo(
+                source, part, list(photo.redactions.order_by("pk"))
+            )
         _fsync(part)
         return _keep(
             RedactedPhoto,
@@ -148,13 +150,14 @@ def _samples_to_verify(audio):
         return decode_for_whisper(audio.file.path)
     part = _staged("ogg")
     try:
-        render_redacted_audio(
-            audio.recording.file.path,
-            part,
-            audio.redacted_ranges,
-            RenderSettings.from_settings(),
-            alter_voice=False,
-        )
+        with audio.recording.open_decrypted() as source:
+            render_redacted_audio(
+                source,
+                part,
+                audio.redacted_ranges,
+                RenderSettings.from_settings(),
+                alter_voice=False,
+            )
         return decode_for_whisper(part)
     finally:
         part.unlink(missing_ok=True)

@@ -14,9 +14,9 @@ from .models import Fill
 PIXEL_BLOCKS_ACROSS = 8  # a pixelated rectangle is at most 8 blocks wide
 
 
-def clean_pixels(source_path):
-    """The photo as upright RGB pixels with nothing else attached."""
-    with Image.open(source_path) as image:
+def clean_pixels(source):
+    """The photo (a path or a binary file) as upright RGB pixels with nothing else attached."""
+    with Image.open(source) as image:
         upright = ImageOps.exif_transpose(image).convert("RGB")
     longest = settings.TESTIMONIO_PUBLIC_PHOTO_MAX_PIXELS
     if max(upright.size) > longest:
@@ -48,8 +48,8 @@ def apply_rectangles(image, rectangles):
     return image
 
 
-def render_redacted_photo(source_path, target_path, rectangles):
+def render_redacted_photo(source, target_path, rectangles):
     """Write the cleaned, redacted JPEG; return its (width, height)."""
-    image = apply_rectangles(clean_pixels(source_path), rectangles)
+    image = apply_rectangles(clean_pixels(source), rectangles)
     image.save(target_path, "JPEG", quality=85, optimize=True)
     return image.size

@@ -83,7 +83,7 @@ def _pitch_graph(factor):
     return graph
 
 
-def _decoded_pcm(path, pitch_factor=None):
+def _decoded_pcm(source, pitch_factor=None):
     """Mono float32 blocks at 48 kHz, pitch-shifted (duration kept) when asked."""
     resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
     graph = _pitch_graph(pitch_factor) if pitch_factor else None
@@ -100,7 +100,7 @@ def _decoded_pcm(path, pitch_factor=None):
         graph.push(frame)
         yield from _drain(graph)
 
-    with av.open(str(path)) as container:
+    with av.open(source) as container:
         stream = container.streams.audio[0]
         for frame in container.decode(stream):
             frame.pts = None
@@ -141,9 +141,9 @@ def replace_ranges(block, first_sample, ranges, render_settings):
     return block
 
 
-def render_redacted_audio(source_path, target_path, ranges, render_settings, alter_voice=False):
-    """Write the redacted derivative of `source_path` to `target_path` (Ogg Opus); return its
-    duration in seconds."""
+def render_redacted_audio(source, target_path, ranges, render_settings, alter_voice=False):
+    """Write the redacted derivative of `source` (a path or a seekable binary file) to
+    `target_path` (Ogg Opus); return its duration in seconds."""
     output = av.open(str(target_path), "w", format="ogg", options={"fflags": "+bitexact"})
     try:
         stream = output.add_stream("libopus", rate=SAMPLE_RATE, layout="mono")
@@ -151,7 +151,7 @@ def render_redacted_audio(source_path, target_path, ranges, render_settings, alt
         written = 0
         pending = np.zeros(0, dtype=np.float32)
         pitch = render_settings.pitch_factor if alter_voice else None
-        for block in _decoded_pcm(source_path, pitch):
+        for block in _decoded_pcm(source, pitch):
             pending = np.concatenate([pending, block.astype(np.float32)])
             while len(pending) >= FRAME_SAMPLES:
                 chunk, pending = pending[:FRAME_SAMPLES].copy(), pending[FRAME_SAMPLES:]

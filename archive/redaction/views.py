@@ -1,4 +1,5 @@
 import mimetypes
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -298,7 +299,7 @@ def serve_derivative(request, kind, pk):
     return private_headers(
         ranged_file_response(
             request,
-            derivative.file.path,
+            partial(open, derivative.file.path, "rb"),
             size=derivative.size_bytes,
             content_type=mimetypes.guess_type(f"x.{extension}")[0] or "application/octet-stream",
             filename=f"redacted-{kind}-{derivative.pk}.{extension}",

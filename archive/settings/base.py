@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import * from here."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,7 +57,23 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "archive.publication.middleware.PublicationBlockedMiddleware",
     "archive.testimonies.middleware.PublicContentSecurityPolicy",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in is throttled (django-axes): after AXES_FAILURE_LIMIT failures for one username, or
+# from one address, sign-in is refused for AXES_COOLOFF_TIME. An administrator lifts a pause
+# early with `manage.py axes_reset_username NAME` (or `axes_reset_ip ADDRESS`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept until the pause ends; successful sign-ins and addresses are not logged.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 
 # Public pages load only our own files (archive/testimonies/middleware.py).
 TESTIMONIO_PUBLIC_CONTENT_SECURITY_POLICY = (
@@ -99,6 +117,18 @@ DATABASES = {
         },
     }
 }
+# PostgreSQL (production; `make test-postgres`) when DATABASE_NAME is set.
+if os.environ.get("DATABASE_NAME"):
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": os.environ["DATABASE_NAME"],
+            "USER": os.environ.get("DATABASE_USER", ""),
+            "PASSWORD": os.environ.get("DATABASE_PASSWORD", ""),
+            "HOST": os.environ.get("DATABASE_HOST", ""),
+            "PORT": os.environ.get("DATABASE_PORT", ""),
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -148,6 +178,11 @@ FILE_UPLOAD_HANDLERS = ["archive.ingest.uploads.CappedTemporaryFileUploadHandler
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 TESTIMONIO_MAX_UPLOAD_BYTES = int(os.environ.get("TESTIMONIO_MAX_UPLOAD_BYTES", 4 * 1024**3))
+# Longer recordings are refused at ingest (a long life story is several sessions of hours).
+TESTIMONIO_MAX_RECORDING_SECONDS = int(os.environ.get("TESTIMONIO_MAX_RECORDING_SECONDS", 8 * 3600))
+# Originals and signed forms are encrypted under per-interview keys that this key wraps
+# (archive/ingest/encryption.py). It comes from the environment, never the database or the repo.
+TESTIMONIO_MASTER_KEY = os.environ.get("TESTIMONIO_MASTER_KEY", "")
 # Demo users and their passwords; only development settings fill this in.
 TESTIMONIO_DEMO_PASSWORDS = {}
 

@@ -15,19 +15,8 @@ def required_env(name):
 DEBUG = False
 SECRET_KEY = required_env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = required_env("DJANGO_ALLOWED_HOSTS").split(",")
+TESTIMONIO_MASTER_KEY = required_env("TESTIMONIO_MASTER_KEY")
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
-
-if os.environ.get("DATABASE_NAME"):
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": os.environ["DATABASE_NAME"],
-            "USER": os.environ.get("DATABASE_USER", ""),
-            "PASSWORD": os.environ.get("DATABASE_PASSWORD", ""),
-            "HOST": os.environ.get("DATABASE_HOST", ""),
-            "PORT": os.environ.get("DATABASE_PORT", ""),
-        }
-    }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True

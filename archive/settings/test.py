@@ -1,3 +1,6 @@
+import base64
+import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -28,3 +31,7 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 TESTIMONIO_DEMO_PASSWORDS = {"admin": "admin-pw", "editor": "editor-pw", "reporter": "reporter-pw"}  # noqa: S105
+# One key per test run, in the environment so the worker and servers that tests start share it.
+TESTIMONIO_MASTER_KEY = os.environ.setdefault(
+    "TESTIMONIO_MASTER_KEY", base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+)

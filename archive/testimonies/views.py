@@ -4,6 +4,7 @@ browser or proxy kept) and search across published, redacted transcripts."""
 
 import re
 import unicodedata
+from functools import partial
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -33,7 +34,7 @@ def _public_page(page_id, part):
 def _file_response(request, derivative, content_type, extension):
     response = ranged_file_response(
         request,
-        derivative.file.path,
+        partial(open, derivative.file.path, "rb"),
         size=derivative.size_bytes,
         content_type=content_type,
         filename=f"testimony.{extension}",

@@ -6,10 +6,11 @@ import numpy as np
 SAMPLE_RATE = 16000
 
 
-def decode_for_whisper(path):
+def decode_for_whisper(source):
+    """`source` is a path or a seekable binary file (such as a decrypted original)."""
     chunks = []
     resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
-    with av.open(str(path)) as container:
+    with av.open(source) as container:
         stream = container.streams.audio[0]
         for frame in container.decode(stream):
             frame.pts = None

@@ -14,6 +14,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from archive.ingest.encryption import EncryptionError
 from archive.ingest.probe import UnreadableMedia
 
 from .audio import decode_for_whisper
@@ -165,7 +166,10 @@ def run_job(job_id):
 
     try:
         try:
-            samples = decode_for_whisper(job.recording.file.path)
+            with job.recording.open_decrypted() as source:
+                samples = decode_for_whisper(source)
+        except EncryptionError as error:
+            raise UnreadableMedia(f"The recording could not be read: {error}") from error
         except Exception as error:  # PyAV raises many kinds; all mean the same to a person
             raise UnreadableMedia(
                 "The recording could not be decoded; it may be damaged. Check the original file."

@@ -69,8 +69,10 @@ def test_a_bag_holds_everything_and_validates(interview, tmp_path):
     payload = set(bag.payload_files())
     recording = interview.recordings.get()
     assert f"data/originals/recording-{recording.pk}.wav" in payload
+    with recording.open_decrypted() as stored:
+        plaintext = stored.read()
     assert (destination / "data" / "originals" / f"recording-{recording.pk}.wav").read_bytes() == (
-        Path(recording.file.path).read_bytes()
+        plaintext
     )
     assert "data/consent/consent.json" in payload and "data/interview.json" in payload
     transcript = json.loads(next((destination / "data" / "transcripts").glob("*.json")).read_text())

@@ -1,6 +1,5 @@
 import json
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -12,6 +11,7 @@ from archive.transcription.editing import apply_edit, editor_segments
 from archive.transcription.jobs import cancel_job, recover_stale_jobs, retry_job, run_job, start_job
 from archive.transcription.models import JobStatus, Transcript, TranscriptionJob
 
+from ..conftest import replace_stored_plaintext
 from .conftest import word_error_rate
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_translation_is_linked_to_its_original(recording):
 
 
 def test_corrupt_audio_fails_with_a_clear_message(recording):
-    Path(recording.file.path).write_bytes(b"OggS" + b"\x00garbage" * 500)
+    replace_stored_plaintext(recording, b"OggS" + b"\x00garbage" * 500)
     job = start_job(recording)
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
@@ -138,7 +138,7 @@ def test_cli_waits_and_prints_json(recording):
 
 
 def test_cli_fails_loudly_on_a_failed_job(recording):
-    Path(recording.file.path).write_bytes(b"not audio")
+    replace_stored_plaintext(recording, b"not audio")
     with pytest.raises(CommandError, match="failed: The recording could not be decoded"):
         call_command("transcribe", recording.pk, "--wait", stdout=StringIO())
 

@@ -2,8 +2,9 @@
 
 What stays: the interview row as a tombstone ("Erased interview N"), the consent record's dates
 and scopes (proof of what was agreed and when it was withdrawn), and audit entries, stripped of
-names. Everything else that could identify the narrator goes: original files, transcripts and
-their revisions, redactions and derivatives, testimony pages and their revisions.
+names. Everything else that could identify the narrator goes: the data key that decrypts the
+original files (and the files), transcripts and their revisions, redactions and derivatives,
+testimony pages and their revisions.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -12,7 +13,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from archive.consent.models import ConsentRecord
-from archive.ingest.models import Interview
+from archive.ingest.models import DataKey, Interview
 from archive.publication.withdrawal import delete_derivatives, take_down
 from archive.redaction.models import PhotoRedaction, RedactionApproval, RedactionSpan
 from archive.transcription.models import Segment, Transcript, TranscriptionJob
@@ -45,6 +46,8 @@ def erase(interview, user=None):
     files = [*interview.recordings.all(), *interview.photos.all()]
     interview.recordings.all().delete()
     interview.photos.all().delete()
+    # Without its key no copy of these files can be read again, backups of media/ included.
+    DataKey.objects.filter(interview=interview).delete()
     consent = ConsentRecord.objects.filter(interview=interview).first()
     if consent is not None:
         signed_form = consent.signed_form
