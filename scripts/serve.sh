@@ -4,8 +4,9 @@ set -euo pipefail
 BIN=${BIN:-.venv/bin}
 PORT=${PORT:-8000}
 
-# Jobs whose worker died while the server was down are queued again before work resumes.
-"$BIN/python" manage.py recover_transcriptions
+# Work whose worker died is queued again, and its half-written files removed, before work
+# resumes; nothing else is running yet, so every staging file is a leftover.
+"$BIN/python" manage.py recover_interrupted_work --parts-older-than 0
 "$BIN/python" manage.py db_worker --no-startup-delay &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT INT TERM

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import separate_site_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.slow
@@ -46,14 +48,12 @@ def wait_for(predicate, seconds):
 def running_demo(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("make-run")
     port = free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
-        "TESTIMONIO_DB_PATH": str(tmp_path / "db.sqlite3"),
-        "TESTIMONIO_MEDIA_ROOT": str(tmp_path / "media"),
-        "PYTHONUNBUFFERED": "1",
-    }
+    env = separate_site_env(
+        PORT=str(port),
+        DJANGO_SETTINGS_MODULE="archive.settings.dev",
+        TESTIMONIO_DB_PATH=str(tmp_path / "db.sqlite3"),
+        TESTIMONIO_MEDIA_ROOT=str(tmp_path / "media"),
+    )
     log = open(tmp_path / "make-run.log", "w+")  # noqa: SIM115 - read while the server runs
     process = subprocess.Popen(
         ["make", "--no-print-directory", "run"],
@@ -110,12 +110,10 @@ def test_make_run_serves_the_demo_with_a_working_task_worker(running_demo):
 
 def test_make_run_never_serves_originals_or_private_names(running_demo):
     port, folder, _log = running_demo
-    originals = [
-        p.relative_to(folder / "media" / "private")
-        for p in (folder / "media" / "private").rglob("*.ogg")
-    ]
-    # Two original recordings and their two redacted derivatives, all private.
-    assert len(originals) == 4
+    private = folder / "media" / "private"
+    originals = [p.relative_to(private) for p in (*private.rglob("*.ogg"), *private.rglob("*.enc"))]
+    # Two encrypted original recordings and their two redacted derivatives, all private.
+    assert sorted(p.suffix for p in originals) == [".enc", ".enc", ".ogg", ".ogg"]
     for original in originals:
         for path in (
             f"/media/{original}",

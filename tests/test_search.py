@@ -4,6 +4,8 @@ withdrawn or unconsented."""
 import datetime
 
 import pytest
+from django.db import connection
+from wagtail.search.backends import get_search_backend
 
 from .conftest import draft_testimony, make_site_tree, publishable_interview
 
@@ -64,3 +66,11 @@ def test_withdrawn_and_expired_testimonies_leave_search(client, published, edito
     consent.save()
     assert not page.moments.exists()
     assert "0 moments found" in search(client, "hardware")
+
+
+def test_on_postgresql_search_is_postgresql_full_text_search(client, published):
+    if connection.vendor != "postgresql":
+        pytest.skip("runs under `make test-postgres`")
+    assert type(get_search_backend()).__name__ == "PostgresSearchBackend"
+    # Stemming, which only a real full-text engine does: "waiting" finds "waited".
+    assert "hardware store" in search(client, "waiting agents")

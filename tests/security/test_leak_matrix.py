@@ -2,13 +2,15 @@
 
 Anonymous visitors may see no canary at all; reporters and editors see the archive's private
 records, but never what was erased or another person's account details. Nobody gets a server
-error, and no private response may be kept by a cache.
+error, no private response may be kept by a cache, and markup typed into any text field reaches
+every page escaped.
 """
 
 import pytest
+from django.test import Client
 
 from .urls import every_url
-from .world import NOBODY, PRIVATE, seed
+from .world import MARKUP, NOBODY, PRIVATE, seed
 
 pytestmark = pytest.mark.django_db
 # Wagtail's own "does error reporting work?" page, which raises on purpose.
@@ -29,10 +31,18 @@ def body_of(response):
     return response.content
 
 
-def leaks(url, response, forbidden):
+# Types a browser renders as markup (WebVTT cue text has tags of its own).
+MARKUP_TYPES = ("text/html", "application/xhtml+xml", "image/svg+xml", "text/vtt")
+
+
+def unescaped_markup(response, body):
+    return MARKUP.encode() in body and response.get("Content-Type", "").startswith(MARKUP_TYPES)
+
+
+def leaks(url, response, body, forbidden):
     """Canaries in the response that were not already in the URL asked for (a page that echoes
     the path, such as a 404, tells the visitor nothing new)."""
-    seen = body_of(response).lower()
+    seen = body.lower()
     seen += " ".join(f"{k}: {v}" for k, v in response.items()).lower().encode()
     return sorted(
         name
@@ -49,13 +59,16 @@ def test_no_url_shows_a_canary_to_whoever_may_not_see_it(role, client, tmp_path,
         client.force_login({"reporter": reporter, "editor": editor}[role])
     urls = every_url()
     assert len(urls) > 500  # the enumeration itself works
-    found, errors, cacheable = [], [], []
+    found, errors, cacheable, markup = [], [], [], []
     for url in urls:
         response = client.get(url)
+        body = body_of(response)
         if response.status_code >= 500 and url != DELIBERATE_ERROR:
             errors.append(url)
-        if seen := leaks(url, response, FORBIDDEN[role]):
+        if seen := leaks(url, response, body, FORBIDDEN[role]):
             found.append((url, response.status_code, seen))
+        if unescaped_markup(response, body):
+            markup.append(url)
         private = role != "anonymous" or url.startswith(("/admin/", "/originals/"))
         if private and response.status_code == 200:
             control = response.get("Cache-Control", "")
@@ -64,6 +77,7 @@ def test_no_url_shows_a_canary_to_whoever_may_not_see_it(role, client, tmp_path,
     assert not found, found
     assert not errors, errors
     assert not cacheable, cacheable[:20]
+    assert not markup, markup[:20]
 
 
 def test_the_canaries_are_really_there_for_staff(editor_client, tmp_path, editor):
@@ -73,6 +87,9 @@ def test_the_canaries_are_really_there_for_staff(editor_client, tmp_path, editor
     recording = interview.recordings.get()
     page = editor_client.get(f"/admin/snippets/ingest/interview/edit/{interview.pk}/")
     assert PRIVATE["legal_name"].encode() in page.content
+    assert b"&lt;script&gt;alert(" in page.content  # the markup is there, escaped
+    public = Client().get(world.published.url)
+    assert b"&lt;script&gt;alert(" in public.content and MARKUP.encode() not in public.content
     original = editor_client.get(f"/originals/recording/{recording.pk}/")
     assert PRIVATE["audio_tag"].encode() in body_of(original)
     draft = editor_client.get(f"/admin/pages/{world.published.pk}/view_draft/")

@@ -43,6 +43,9 @@ PRIVATE = {
     "withdrawn_page": "Mubblethorn",
     "withdrawn_transcript": "Ospreygault",
 }
+# Typed into text fields, public and private: it must reach every HTML page (and WebVTT cue)
+# escaped, never as markup a browser would run.
+MARKUP = '<script>alert("testimonio")</script><img src=x onerror=alert(1)>'
 # Gone for everyone: erased on the narrator's request, or another person's account details.
 NOBODY = {
     "erased_name": "Drevnastok",
@@ -112,7 +115,8 @@ def seed(tmp_path, editor):
         narrator_legal_name=f"Omar {PRIVATE['legal_name']}",
         narrator_contact=f"{PRIVATE['contact']}@example.org, 559 421 8037",
         other_names=[PRIVATE["family"], PRIVATE["spoken_name"]],
-        notes=f"Met at the church. {PRIVATE['notes']}.",
+        places=[MARKUP],
+        notes=f"Met at the church. {PRIVATE['notes']}. {MARKUP}",
     )
     recording = ingest_recording(
         tagged_wav(tmp_path / "interview.wav", PRIVATE["audio_tag"]),
@@ -125,19 +129,23 @@ def seed(tmp_path, editor):
             f"My brother {PRIVATE['spoken_name']} was stopped.",
             f"{PRIVATE['family']} waited for us.",
             "They told me to inform on my neighbours.",
+            f"I wrote {MARKUP} on the wall.",
         ],
     )
     ingest_photo(
         photo_with_exif(tmp_path / "kitchen.jpg", PRIVATE["exif"]),
         interview=interview,
         original_filename=f"{PRIVATE['file_name']}.jpg",
+        caption=MARKUP,
     )
-    published = draft_testimony(index, interview, title="Told to inform")
+    published = draft_testimony(
+        index, interview, title="Told to inform", summary=f"A man is told to inform. {MARKUP}"
+    )
     consent = publish(
         published, interview, transcript, editor, publish_audio=True, publish_photos=True
     )
     ConsentRecord.objects.filter(pk=consent.pk).update(
-        restrictions=f"Not before the trial. {PRIVATE['consent_restrictions']}"
+        restrictions=f"Not before the trial. {PRIVATE['consent_restrictions']} {MARKUP}"
     )
     consent.refresh_from_db()
     consent.signed_form.save(

@@ -14,7 +14,7 @@ import pytest
 
 from archive.transcription.audio import decode_for_whisper
 
-from ..conftest import DEMO_AUDIO
+from ..conftest import DEMO_AUDIO, separate_site_env
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
@@ -36,14 +36,12 @@ def write_long_recording(path, repeats=4):
 class Site:
     def __init__(self, folder):
         self.db = folder / "db.sqlite3"
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "archive.settings.dev",
-            "TESTIMONIO_DB_PATH": str(self.db),
-            "TESTIMONIO_MEDIA_ROOT": str(folder / "media"),
-            "TESTIMONIO_TRANSCRIPTION_STALE_SECONDS": "3",
-            "PYTHONUNBUFFERED": "1",
-        }
+        self.env = separate_site_env(
+            DJANGO_SETTINGS_MODULE="archive.settings.dev",
+            TESTIMONIO_DB_PATH=str(self.db),
+            TESTIMONIO_MEDIA_ROOT=str(folder / "media"),
+            TESTIMONIO_TRANSCRIPTION_STALE_SECONDS="3",
+        )
         self.log = folder / "worker.log"
 
     def manage(self, *args):
@@ -129,7 +127,7 @@ def test_a_killed_worker_loses_no_segments_and_the_job_resumes(site):
     assert site.job(job)[0] == "running", "a dead worker leaves its job looking alive"
 
     time.sleep(3.5)
-    assert "1 stale" in site.manage("recover_transcriptions")
+    assert "1 stale" in site.manage("recover_interrupted_work")
     assert site.job(job)[0] == "queued"
 
     worker = site.start_worker()
@@ -147,6 +145,58 @@ def test_a_killed_worker_loses_no_segments_and_the_job_resumes(site):
     assert starts == sorted(starts)
     leftovers = [p for p in (site.db.parent / "media").rglob("*.part")]
     assert leftovers == []
+
+
+def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_render_is_redone(site):
+    """Runs after the transcription above completed, so there is a transcript to render from."""
+    (interview,) = site.query(
+        "SELECT interview_id FROM ingest_recording WHERE id = ?", site.recording
+    )[0]
+    site.manage(
+        "shell",
+        "-c",
+        "from archive.redaction.tasks import prepare_redacted_media;"
+        f"prepare_redacted_media.enqueue({interview}, False)",
+    )
+    media = site.db.parent / "media"
+    incoming = media / "private" / ".incoming"
+    worker = site.start_worker()
+    try:
+        site.wait(lambda: any(incoming.glob("*.part.ogg")), 120, "the render to start")
+    finally:
+        stop(worker, signal.SIGKILL)
+    assert any(incoming.glob("*.part.ogg")), "the worker was killed mid-render"
+    assert site.query("SELECT COUNT(*) FROM redaction_redactedaudio") == [(0,)]
+
+    report = site.manage("recover_interrupted_work", "--parts-older-than", "0")
+    assert "1 interrupted render(s)" in report and "1 half-written file(s) removed" in report
+    assert list(incoming.iterdir()) == []
+
+    worker = site.start_worker()
+    try:
+        site.wait(
+            lambda: (
+                site.query(
+                    "SELECT COUNT(*) FROM redaction_redactedaudio WHERE verification != 'pending'"
+                )
+                == [(1,)]
+            ),
+            300,
+            "the render to be redone and listened to",
+        )
+    finally:
+        stop(worker)
+    ((name, verification),) = site.query("SELECT file, verification FROM redaction_redactedaudio")
+    # Listened to by Whisper; nothing is redacted here, so spoken numbers may count as heard.
+    assert verification in {"clean", "leaks"}
+    assert (media / "private" / name).stat().st_size > 0
+    assert list(media.rglob("*.part*")) == []
+    statuses = site.query(
+        "SELECT status FROM django_tasks_database_dbtaskresult WHERE task_path LIKE ? "
+        "ORDER BY enqueued_at",
+        "%prepare_redacted_media",
+    )
+    assert statuses == [("FAILED",), ("SUCCESSFUL",)]
 
 
 def test_cancelling_a_running_job_stops_the_worker_and_keeps_what_it_wrote(site):
