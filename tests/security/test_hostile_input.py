@@ -83,3 +83,14 @@ def test_folders_and_control_characters_in_a_file_name_go_nowhere(tmp_path, spee
     stored = private_files()
     assert len(stored) == 1 and "passwd" not in str(stored[0])
     assert stored[0].parent.parent.name == "recordings"
+
+
+def test_a_huge_manifest_is_refused_before_it_is_read(tmp_path):
+    manifest = tmp_path / "huge.csv"
+    with open(manifest, "w") as out:
+        out.write("file,title,narrator_name\n")
+        row = "en.ogg,A title,A name\n"
+        out.write(row * (21 * 1024**2 // len(row)))
+    with pytest.raises(CommandError, match="larger than 20 MB; split it"):
+        call_command("ingest", "--manifest", manifest, stdout=StringIO(), stderr=StringIO())
+    assert not Interview.objects.exists()
