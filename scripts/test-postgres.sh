@@ -30,7 +30,7 @@ stop() {
   as_owner "$pg_bin/pg_ctl" -D "$cluster/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$cluster"
 }
-trap stop EXIT
+trap stop EXIT INT TERM
 
 as_owner "$pg_bin/initdb" -D "$cluster/data" -U testimonio -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 as_owner "$pg_bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w start \

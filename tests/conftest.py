@@ -96,7 +96,12 @@ def separate_site_env(**settings_env):
     keeps its own SQLite file, as a fresh checkout does, whichever database the suite is on."""
     import os
 
-    inherited = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
+    inherited = {
+        name: value
+        for name, value in os.environ.items()
+        # The suite's own database, and the async switch the browser tests set for themselves.
+        if not name.startswith("DATABASE_") and name != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     return {**inherited, "PYTHONUNBUFFERED": "1", **settings_env}
 
 

@@ -25,9 +25,9 @@ FORBIDDEN = {
 
 def body_of(response):
     if response.streaming:
-        content = b"".join(response.streaming_content)
-        response.close()
-        return content
+        # Reading to the end closes the response; closing it again would fire request_finished
+        # a second time, which closes the test's database connection (on PostgreSQL).
+        return b"".join(response.streaming_content)
     return response.content
 
 
