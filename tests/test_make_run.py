@@ -64,7 +64,8 @@ def running_demo(tmp_path_factory):
         start_new_session=True,
     )
     try:
-        up = wait_for(lambda: get(port, "/")[0] == 200, 180)
+        # Migrating and loading the demo through real Whisper takes minutes on a busy machine.
+        up = wait_for(lambda: get(port, "/")[0] == 200, 600)
         log.seek(0)
         assert up, "make run did not serve the home page:\n" + log.read()
         yield port, tmp_path, log
