@@ -195,11 +195,16 @@ def birth_date_suggestions(words):
     return found
 
 
-def _is_address_part(word, token, digits):
-    return bool(digits) or token in NAME_LINKS or word.text.strip()[:1].isupper()
+def _is_address_part(words, tokens, digits, index):
+    return bool(digits[index]) or tokens[index] in NAME_LINKS or _looks_like_name(words, index)
+
+
+def _ends_sentence(word):
+    return word.text.strip().endswith(SENTENCE_ENDS)
 
 
 def address_suggestions(words):
+    """A street word with a number or a name beside it, within one sentence."""
     tokens = [word.folded for word in words]
     digits = spoken_digits(tokens)
     found = []
@@ -210,13 +215,15 @@ def address_suggestions(words):
         while (
             first > 0
             and index - first < 4
-            and _is_address_part(words[first - 1], tokens[first - 1], digits[first - 1])
+            and not _ends_sentence(words[first - 1])
+            and _is_address_part(words, tokens, digits, first - 1)
         ):
             first -= 1
         while (
             last + 1 < len(words)
             and last - index < 5
-            and _is_address_part(words[last + 1], tokens[last + 1], digits[last + 1])
+            and not _ends_sentence(words[last])
+            and _is_address_part(words, tokens, digits, last + 1)
         ):
             last += 1
         named = any(

@@ -72,6 +72,10 @@ def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covere
         "Nunca llamamos. Por eso quiero contar lo que pasó.",
         "I waited 12 years and 3 months for an answer.",
         "Un día pararon a mi hermano en la carretera.",
+        # Whisper's words on another CPU: a capital after a full stop starts a sentence, it is
+        # not a street's name.
+        "Un día pararon a mi hermano en la carretera. Le mieron un número.",
+        "It happened on the road. Then they left.",
     ],
 )
 def test_ordinary_sentences_raise_no_suggestion(text):
