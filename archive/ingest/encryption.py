@@ -3,7 +3,8 @@
 Keys: an interview's data key is 32 random bytes, stored only wrapped (AES-256-GCM) by the
 master key, which comes from the environment (`TESTIMONIO_MASTER_KEY`) and never from the
 database or the repository. Erasing an interview deletes its wrapped key, after which no copy
-of its files, backups included, can be read by anyone.
+of its files, backups included, can be read by anyone. `manage.py rotate_master_key` re-wraps
+every data key under a new master key; the files themselves are not rewritten.
 
 Files: each file gets its own key, derived from the data key and a random salt (HKDF-SHA256),
 and is cut into 64 KiB chunks, each sealed with AES-256-GCM. A chunk's nonce is its number and
@@ -47,6 +48,16 @@ class FileTampered(EncryptionError):
     pass
 
 
+def _decode_master_key(value, name):
+    try:
+        key = base64.urlsafe_b64decode(value)
+    except ValueError:
+        key = b""
+    if len(key) != KEY_BYTES:
+        raise ImproperlyConfigured(f"{name} must be 32 bytes in URL-safe base64 (44 characters).")
+    return key
+
+
 def master_key():
     value = getattr(settings, "TESTIMONIO_MASTER_KEY", "")
     if not value:
@@ -56,15 +67,13 @@ def master_key():
             'print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())"` and keep it '
             "outside the database and the repository (see docs/security.md, Keys)."
         )
-    try:
-        key = base64.urlsafe_b64decode(value)
-    except ValueError:
-        key = b""
-    if len(key) != KEY_BYTES:
-        raise ImproperlyConfigured(
-            "TESTIMONIO_MASTER_KEY must be 32 bytes in URL-safe base64 (44 characters)."
-        )
-    return key
+    return _decode_master_key(value, "TESTIMONIO_MASTER_KEY")
+
+
+def previous_master_keys():
+    """Keys being rotated out: they still unwrap, never wrap (see `rotate_master_key`)."""
+    values = getattr(settings, "TESTIMONIO_PREVIOUS_MASTER_KEYS", ())
+    return [_decode_master_key(value, "TESTIMONIO_PREVIOUS_MASTER_KEYS") for value in values]
 
 
 def _master_key_id(master):
@@ -84,18 +93,25 @@ def wrap(key):
     return WRAP_VERSION + _master_key_id(master) + nonce + sealed
 
 
+def is_wrapped_by_current_master_key(wrapped):
+    return bytes(wrapped)[1 : 1 + MASTER_KEY_ID_BYTES] == _master_key_id(master_key())
+
+
 def unwrap(wrapped):
     wrapped = bytes(wrapped)
-    master = master_key()
     key_id = wrapped[1 : 1 + MASTER_KEY_ID_BYTES]
-    if wrapped[:1] != WRAP_VERSION or key_id != _master_key_id(master):
+    known = {_master_key_id(key): key for key in [master_key(), *previous_master_keys()]}
+    if wrapped[:1] != WRAP_VERSION or key_id not in known:
         raise EncryptionError(
             "This data key was wrapped by a different master key: set TESTIMONIO_MASTER_KEY to "
-            "the key the archive was created with."
+            "the key the archive was created with (or, while rotating keys, name the old one in "
+            "TESTIMONIO_PREVIOUS_MASTER_KEYS)."
         )
     nonce = wrapped[1 + MASTER_KEY_ID_BYTES : 13 + MASTER_KEY_ID_BYTES]
     try:
-        return AESGCM(master).decrypt(nonce, wrapped[13 + MASTER_KEY_ID_BYTES :], WRAP_CONTEXT)
+        return AESGCM(known[key_id]).decrypt(
+            nonce, wrapped[13 + MASTER_KEY_ID_BYTES :], WRAP_CONTEXT
+        )
     except InvalidTag as error:
         raise EncryptionError("A wrapped data key is damaged.") from error
 

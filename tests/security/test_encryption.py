@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from archive.ingest import encryption
@@ -113,6 +113,56 @@ def test_without_the_right_master_key_nothing_decrypts_and_fixity_says_why(recor
         with pytest.raises(encryption.EncryptionError, match="different master key"):
             recording.open_decrypted()
         assert "different master key" in check(recording).problem
+
+
+def new_master_key():
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+
+
+def test_rotating_the_master_key_keeps_every_original_readable_and_retires_the_old_key(
+    recording, speech_en, speech_es
+):
+    """An archive whose master key may have leaked moves to a new one without rewriting files;
+    afterwards the old key, and a database backup wrapped by it, opens nothing."""
+    other = ingest_recording(speech_es, interview=Interview(title="u", narrator_legal_name="M"))
+    old, new = settings.TESTIMONIO_MASTER_KEY, new_master_key()
+    old_backup = {k.interview_id: bytes(k.wrapped) for k in DataKey.objects.all()}
+    stored = Path(recording.file.path).read_bytes()
+
+    with override_settings(TESTIMONIO_MASTER_KEY=new, TESTIMONIO_PREVIOUS_MASTER_KEYS=[old]):
+        # The site keeps working while the keys change over.
+        with recording.open_decrypted() as plaintext:
+            assert plaintext.read() == speech_en.read_bytes()
+        out = StringIO()
+        call_command("rotate_master_key", stdout=out)
+        assert "2 data key(s) re-wrapped" in out.getvalue()
+        out = StringIO()
+        call_command("rotate_master_key", stdout=out)
+        assert "0 data key(s) re-wrapped" in out.getvalue()
+        assert "2 already were" in out.getvalue()
+
+    with override_settings(TESTIMONIO_MASTER_KEY=new, TESTIMONIO_PREVIOUS_MASTER_KEYS=[]):
+        for original, audio in ((recording, speech_en), (other, speech_es)):
+            with original.open_decrypted() as plaintext:
+                assert plaintext.read() == audio.read_bytes()
+            assert check(original).ok
+        assert Path(recording.file.path).read_bytes() == stored
+        with pytest.raises(encryption.EncryptionError, match="different master key"):
+            encryption.unwrap(old_backup[recording.interview_id])
+    with pytest.raises(encryption.EncryptionError, match="different master key"):
+        recording.open_decrypted()
+
+
+def test_a_rotation_that_cannot_open_every_key_changes_none(recording, speech_es):
+    ingest_recording(speech_es, interview=Interview(title="u", narrator_legal_name="M"))
+    before = {k.pk: bytes(k.wrapped) for k in DataKey.objects.all()}
+    with (
+        override_settings(TESTIMONIO_MASTER_KEY=new_master_key()),
+        pytest.raises(CommandError, match=r"2 data key\(s\) open with none.*Nothing was"),
+    ):
+        call_command("rotate_master_key", stdout=StringIO())
+    assert {k.pk: bytes(k.wrapped) for k in DataKey.objects.all()} == before
+    assert check(recording).ok
 
 
 def test_erasing_destroys_the_key_so_even_a_backup_of_the_file_is_unreadable(
