@@ -8,10 +8,13 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
+from archive.accounts.views import ThrottledPasswordResetView
 from archive.ingest import views as ingest_views
 from archive.testimonies import views as testimony_views
 
 urlpatterns = [
+    # Wagtail's own reset form, limited per address and e-mail (archive/accounts/throttling.py).
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     # Private originals: permission-checked and streamed from outside MEDIA_ROOT.
     path(

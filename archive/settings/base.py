@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "archive.accounts",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,7 +74,14 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # Failed attempts are kept until the pause ends; successful sign-ins and addresses are not logged.
 AXES_DISABLE_ACCESS_LOG = True
-AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "archive.accounts.addresses.client_address"
+# How many reverse proxies of ours stand in front of the site, each appending to
+# X-Forwarded-For (archive/accounts/addresses.py). 0: the header is ignored.
+TESTIMONIO_TRUSTED_PROXIES = int(os.environ.get("TESTIMONIO_TRUSTED_PROXIES", 0))
+# Password-reset requests per hour (archive/accounts/throttling.py).
+TESTIMONIO_RESETS_PER_ADDRESS = 5
+TESTIMONIO_RESETS_PER_EMAIL = 3
 
 # Public pages load only our own files (archive/testimonies/middleware.py).
 TESTIMONIO_PUBLIC_CONTENT_SECURITY_POLICY = (
@@ -183,6 +191,13 @@ TESTIMONIO_MAX_RECORDING_SECONDS = int(os.environ.get("TESTIMONIO_MAX_RECORDING_
 # Originals and signed forms are encrypted under per-interview keys that this key wraps
 # (archive/ingest/encryption.py). It comes from the environment, never the database or the repo.
 TESTIMONIO_MASTER_KEY = os.environ.get("TESTIMONIO_MASTER_KEY", "")
+# Only while rotating (`manage.py rotate_master_key`): old master keys, comma-separated, that
+# may still unwrap data keys but never wrap new ones.
+TESTIMONIO_PREVIOUS_MASTER_KEYS = [
+    key.strip()
+    for key in os.environ.get("TESTIMONIO_PREVIOUS_MASTER_KEYS", "").split(",")
+    if key.strip()
+]
 # Demo users and their passwords; only development settings fill this in.
 TESTIMONIO_DEMO_PASSWORDS = {}
 

@@ -18,7 +18,10 @@ ALLOWED_HOSTS = required_env("DJANGO_ALLOWED_HOSTS").split(",")
 TESTIMONIO_MASTER_KEY = required_env("TESTIMONIO_MASTER_KEY")
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 
+# Production runs behind one TLS-terminating reverse proxy (README, Production settings); set the
+# variable if there are more, or 0 if there is none.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+TESTIMONIO_TRUSTED_PROXIES = int(os.environ.get("TESTIMONIO_TRUSTED_PROXIES", 1))
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
