@@ -54,13 +54,18 @@ $(AXE): tests/browser/package.json
 	npm install --prefix tests/browser --no-package-lock --no-audit --no-fund --silent
 	touch $@
 
+# Tests run in parallel processes (pytest-xdist), each with its own database and media tree;
+# TEST_WORKERS=0 runs them in this one process.
+TEST_WORKERS ?= auto
+
 test: lint browser
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=archive.settings.test
-	$(BIN)/pytest --ds=archive.settings.test
+	$(BIN)/pytest --ds=archive.settings.test --numprocesses=$(TEST_WORKERS) --maxprocesses=4
 
-# The same suite on a throwaway PostgreSQL server (Debian's packages, installed if absent).
+# The suite's database tests on a throwaway PostgreSQL server (Debian's packages, installed if
+# absent); tests that use no database would only repeat `make test`.
 test-postgres: install-dev browser
-	BIN=$(BIN) scripts/test-postgres.sh
+	BIN=$(BIN) scripts/test-postgres.sh --numprocesses=$(TEST_WORKERS) --maxprocesses=4
 
 # Needs Debian's espeak-ng; the generated files are committed, so only run it to change them.
 demo-audio: install

@@ -17,6 +17,30 @@ EMPTY_INDEX = {
 DEMO_AUDIO = Path(__file__).resolve().parent.parent / "archive" / "demo" / "audio"
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only tests that use the database (make test-postgres: the rest would only "
+        "repeat make test exactly)",
+    )
+
+
+def uses_database(item):
+    return item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(
+        item, "fixturenames", ()
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    without = [item for item in items if not uses_database(item)]
+    if without:
+        config.hook.pytest_deselected(items=without)
+        items[:] = [item for item in items if uses_database(item)]
+
+
 @pytest.fixture(autouse=True)
 def clean_media_tree():
     """Each test starts with empty public and private trees and an empty cache (Wagtail caches
