@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from .audio import SAMPLE_RATE
+from .clips import pause_clips
 from .weights import ModelUnavailable, resolve
 
 ENGINES = ("faster-whisper", "openai-whisper")
@@ -116,28 +117,75 @@ class FasterWhisperEngine:
 
     def transcribe(self, samples, options, on_segment, on_progress):
         resolved, model = self.load(options)
-        segments, info = model.transcribe(
-            samples,
+        decoding = dict(
             language=options.language,
             task=options.task,
             beam_size=options.beam_size,
             word_timestamps=True,
-            clip_timestamps=[options.start_at] if options.start_at else "0",
         )
-        for segment in segments:
-            on_segment(
-                Segment(
-                    start=segment.start,
-                    end=segment.end,
-                    text=segment.text.strip(),
-                    words=[
-                        Word(w.start, w.end, w.word.strip(), round(w.probability, 4))
-                        for w in segment.words or []
-                    ],
-                )
+        batch_size = settings.TESTIMONIO_FASTER_WHISPER_BATCH_SIZE
+        clips = pause_clips(samples, options.start_at) if batch_size > 1 else []
+        if clips:
+            from faster_whisper import BatchedInferencePipeline
+
+            found, info = BatchedInferencePipeline(model).transcribe(
+                samples, clip_timestamps=clips, batch_size=batch_size, **decoding
             )
+            found = (sentence for clip in found for sentence in sentences(clip))
+        else:
+            found, info = model.transcribe(
+                samples,
+                clip_timestamps=[options.start_at] if options.start_at else "0",
+                **decoding,
+            )
+            found = (_segment(segment) for segment in found)
+        for segment in found:
+            on_segment(segment)
             on_progress(segment.end)
         return Outcome(language=info.language, model_label=resolved.label)
+
+
+def _word(word):
+    return Word(word.start, word.end, word.word.strip(), round(word.probability, 4))
+
+
+def _segment(segment):
+    return Segment(
+        start=segment.start,
+        end=segment.end,
+        text=segment.text.strip(),
+        words=[_word(w) for w in segment.words or []],
+    )
+
+
+SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
+SHORTEST_SENTENCE_WORDS = 3
+
+
+def sentences(clip):
+    """Batched decoding gives one segment per clip (up to 30 s). The editor, the player and the
+    exports work sentence by sentence, so split after each word that ends a sentence (a stray
+    "Mr." or "5.5.9." of fewer than three words stays with what follows)."""
+    if not clip.words:
+        yield _segment(clip)
+        return
+    part = []
+    for word in clip.words:
+        part.append(word)
+        if word.word.strip().endswith(SENTENCE_ENDS) and len(part) >= SHORTEST_SENTENCE_WORDS:
+            yield _sentence(part)
+            part = []
+    if part:
+        yield _sentence(part)
+
+
+def _sentence(words):
+    return Segment(
+        start=words[0].start,
+        end=words[-1].end,
+        text="".join(word.word for word in words).strip(),
+        words=[_word(w) for w in words],
+    )
 
 
 class _ProgressBar:

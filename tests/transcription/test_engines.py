@@ -9,8 +9,12 @@ language, a truncated transcript or a broken model (WER near 1.0).
 
 import difflib
 
+import numpy as np
 import pytest
 
+from archive.demo.speech import DEMO_SPEECH
+from archive.transcription import accuracy
+from archive.transcription.clips import pause_clips
 from archive.transcription.engines import Options, get_engine
 
 from .conftest import word_error_rate
@@ -50,6 +54,31 @@ def test_engine_transcribes_speech_with_word_timings(engine, language, samples):
         assert segment.start <= segment.end <= duration + 0.5
     assert progress and progress[-1] <= duration + 0.5
     assert progress == sorted(progress), "progress only moves forward"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_long_recording_is_decoded_in_batches_losing_no_words_at_the_cuts(
+    language, samples, settings
+):
+    """Three copies of a demo clip (about 80 s) make three or more clips decoded side by side.
+    A cut in a word, or a dropped clip, shows as missing words; one segment per 30-second clip
+    would make the editor and the player useless."""
+    settings.TESTIMONIO_FASTER_WHISPER_BATCH_SIZE = 8
+    audio = np.concatenate([samples[language]] * 3)
+    assert len(pause_clips(audio)) >= 3
+    _, segments, progress = run("faster-whisper", audio, language=language)
+
+    said = " ".join([DEMO_SPEECH[language]["text"]] * 3)
+    heard = " ".join(segment.text for segment in segments)
+    assert accuracy.word_error_rate(said, heard, language) < WER_BOUND, heard
+    assert len(accuracy.normalise(heard, language)) >= 0.9 * len(
+        accuracy.normalise(said, language)
+    ), "no stretch of speech is missing"
+    assert len(segments) >= 12, "segments are sentences, not whole clips"
+    assert max(segment.end - segment.start for segment in segments) < 20
+    starts = [segment.start for segment in segments]
+    assert starts == sorted(starts)
+    assert progress[-1] > len(audio) / 16000 - 5
 
 
 def test_a_given_language_is_used(samples):

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
-def write_long_recording(path, repeats=4):
+def write_long_recording(path, repeats=6):
     samples = decode_for_whisper(DEMO_AUDIO / "demo-en.ogg")
     pcm = (samples.clip(-1, 1) * 32767).astype("<i2").tobytes() * repeats
     with av.open(str(path), "w", format="wav") as container:
@@ -41,6 +41,9 @@ class Site:
             TESTIMONIO_DB_PATH=str(self.db),
             TESTIMONIO_MEDIA_ROOT=str(folder / "media"),
             TESTIMONIO_TRANSCRIPTION_STALE_SECONDS="3",
+            # Segments are saved batch by batch; two clips a batch leaves work to interrupt
+            # after the first batch on a fast machine.
+            TESTIMONIO_FASTER_WHISPER_BATCH_SIZE="2",
         )
         self.log = folder / "worker.log"
 
