@@ -37,6 +37,12 @@ CONFIGS = {
         "beam_size": 1,
         "batch_size": 8,
     },
+    "faster-whisper float32, batched x8 cut at pauses, beam 5": {
+        "engine": "faster-whisper",
+        "beam_size": 5,
+        "batch_size": 8,
+        "compute_type": "float32",
+    },
     "faster-whisper int8, sequential, beam 5": {
         "engine": "faster-whisper",
         "beam_size": 5,
@@ -110,6 +116,7 @@ def measure(config, audio, language, repeats, threads):
         **os.environ,
         "TESTIMONIO_TRANSCRIPTION_THREADS": str(threads),
         "TESTIMONIO_FASTER_WHISPER_BATCH_SIZE": str(config.get("batch_size", 1)),
+        "TESTIMONIO_FASTER_WHISPER_COMPUTE_TYPE": config.get("compute_type", "int8"),
     }
     code = CHILD.format(
         root=str(ROOT),

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The suite's database tests against a real PostgreSQL server: Debian's packages (installed if
 # absent), a throwaway cluster in a temporary folder listening on loopback only, stopped and
-# deleted after. Left out, because they would only repeat `make test`: tests that use no
-# database (--database-tests-only, tests/conftest.py), and tests marked `slow`, which start a
-# site of their own in separate processes keeping its own SQLite file as a fresh checkout does
-# (tests/conftest.py: separate_site_env). Every test that uses the database under test runs here.
+# deleted after. The real worker's tests run their site on a database of their own on this
+# server. Left out, because they would only repeat `make test`: tests that use no database
+# (--database-tests-only, tests/conftest.py), and `make run` from a fresh checkout, which is
+# SQLite by design (marked fresh_checkout).
 set -euo pipefail
 
 BIN=${BIN:-.venv/bin}
@@ -39,4 +39,4 @@ as_owner "$pg_bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w start \
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 
 DATABASE_NAME=testimonio DATABASE_USER=testimonio DATABASE_HOST=127.0.0.1 DATABASE_PORT=$port \
-  "$BIN/pytest" --ds=archive.settings.test -m "not slow" --database-tests-only "$@"
+  "$BIN/pytest" --ds=archive.settings.test -m "not fresh_checkout" --database-tests-only "$@"

@@ -27,8 +27,10 @@ def pytest_addoption(parser):
 
 
 def uses_database(item):
-    return item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(
-        item, "fixturenames", ()
+    return (
+        item.get_closest_marker("django_db") is not None
+        or item.get_closest_marker("own_database") is not None
+        or "django_db_setup" in getattr(item, "fixturenames", ())
     )
 
 
@@ -117,7 +119,7 @@ def editor_client(client, editor):
 
 def separate_site_env(**settings_env):
     """The environment for a site a test starts in its own processes (`make run`, a worker): it
-    keeps its own SQLite file, as a fresh checkout does, whichever database the suite is on."""
+    keeps its own SQLite file, as a fresh checkout does, unless `settings_env` names a database."""
     import os
 
     inherited = {

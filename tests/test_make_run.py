@@ -15,7 +15,7 @@ from .conftest import separate_site_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.fresh_checkout]
 
 
 def free_port():

@@ -1,4 +1,9 @@
-"""With a real worker process: SIGKILL it mid-transcription, recover, resume; cancel a run."""
+"""With a real worker process: SIGKILL it mid-transcription, recover, resume; cancel a run.
+
+The site runs in processes of its own, on a SQLite file, or, under `make test-postgres`, on a
+database of its own on the suite's PostgreSQL server (production's setup: the task worker's
+row locking is PostgreSQL's there).
+"""
 
 import json
 import os
@@ -7,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import av
@@ -17,7 +23,20 @@ from archive.transcription.audio import decode_for_whisper
 from ..conftest import DEMO_AUDIO, separate_site_env
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.own_database]
+ON_POSTGRESQL = bool(os.environ.get("DATABASE_NAME"))
+
+
+def postgresql(dbname):
+    import psycopg
+
+    return psycopg.connect(
+        dbname=dbname,
+        user=os.environ.get("DATABASE_USER", ""),
+        host=os.environ.get("DATABASE_HOST", ""),
+        port=os.environ.get("DATABASE_PORT", ""),
+        autocommit=True,
+    )
 
 
 def write_long_recording(path, repeats=6):
@@ -36,7 +55,17 @@ def write_long_recording(path, repeats=6):
 class Site:
     def __init__(self, folder):
         self.db = folder / "db.sqlite3"
+        self.pg_name = f"testimonio_worker_{uuid.uuid4().hex[:12]}" if ON_POSTGRESQL else None
+        database = {}
+        if self.pg_name:
+            with postgresql("postgres") as server:
+                server.execute(f"CREATE DATABASE {self.pg_name}")
+            database = {
+                name: value for name, value in os.environ.items() if name.startswith("DATABASE_")
+            }
+            database["DATABASE_NAME"] = self.pg_name
         self.env = separate_site_env(
+            **database,
             DJANGO_SETTINGS_MODULE="archive.settings.dev",
             TESTIMONIO_DB_PATH=str(self.db),
             TESTIMONIO_MEDIA_ROOT=str(folder / "media"),
@@ -70,8 +99,25 @@ class Site:
         )
 
     def query(self, sql, *params):
+        if self.pg_name:
+            with postgresql(self.pg_name) as db:
+                return db.execute(sql.replace("?", "%s"), params).fetchall()
         with sqlite3.connect(self.db, timeout=20) as db:
             return db.execute(sql, params).fetchall()
+
+    def running_task_jobs(self):
+        """The job ids the worker's RUNNING tasks were given (the column is JSON text on SQLite,
+        jsonb, read as a dict, on PostgreSQL)."""
+        rows = self.query(
+            "SELECT args_kwargs FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'"
+        )
+        calls = [json.loads(value) if isinstance(value, str) else value for (value,) in rows]
+        return [call["args"][0] for call in calls if call["args"]]
+
+    def remove_database(self):
+        if self.pg_name:
+            with postgresql("postgres") as server:
+                server.execute(f"DROP DATABASE IF EXISTS {self.pg_name} WITH (FORCE)")
 
     def job(self, job_id):
         status, attempts, processed = self.query(
@@ -115,7 +161,8 @@ def site(tmp_path_factory):
     )
     site.recording = result["recording"]
     site.duration = result["duration"]
-    return site
+    yield site
+    site.remove_database()
 
 
 def test_a_killed_worker_loses_no_segments_and_the_job_resumes(site):
@@ -215,14 +262,7 @@ def test_cancelling_a_running_job_stops_the_worker_and_keeps_what_it_wrote(site)
             f"cancel_job(TranscriptionJob.objects.get(pk={job}))",
         )
         site.wait(
-            lambda: (
-                site.query(
-                    "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult "
-                    "WHERE status = 'RUNNING' AND json_extract(args_kwargs, '$.args[0]') = ?",
-                    job,
-                )[0][0]
-                == 0
-            ),
+            lambda: job not in site.running_task_jobs(),
             60,
             "the worker to let go of the cancelled job",
         )
