@@ -107,7 +107,15 @@ class ConsentRecord(RevisionMixin, models.Model):
             self.pk
             and ConsentRecord.objects.filter(pk=self.pk, withdrawn_on__isnull=False).exists()
         )
-        super().save(*args, **kwargs)
+        new_form = bool(self.signed_form) and not self.signed_form._committed
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            # The form is written to disk just before the row; a row that is not saved must not
+            # leave a file that no record names.
+            if new_form and self.signed_form._committed:
+                self.signed_form.storage.delete(self.signed_form.name)
+            raise
         if newly_withdrawn:
             # Sent inside the saving transaction: the takedown stands or falls with the record.
             consent_withdrawn.send(

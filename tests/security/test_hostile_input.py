@@ -94,3 +94,29 @@ def test_a_huge_manifest_is_refused_before_it_is_read(tmp_path):
     with pytest.raises(CommandError, match="larger than 20 MB; split it"):
         call_command("ingest", "--manifest", manifest, stdout=StringIO(), stderr=StringIO())
     assert not Interview.objects.exists()
+
+
+def test_a_consent_record_that_cannot_be_saved_leaves_no_signed_form_on_disk(tone):
+    """The form is encrypted onto disk just before its row is written; when the row fails (here
+    a second consent for one interview), the file goes too."""
+    from django.db import IntegrityError, transaction
+
+    from archive.consent.models import ConsentRecord
+    from archive.ingest.store import ingest_recording
+
+    interview = ingest_recording(
+        tone, interview=Interview(title="t", narrator_legal_name="N")
+    ).interview
+    first = ConsentRecord.objects.create(
+        interview=interview, method="verbal", verbal_at_seconds=1, given_on="2024-05-01"
+    )
+    before = private_files()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ConsentRecord.objects.create(
+            interview=interview,
+            method="signed",
+            given_on="2024-05-01",
+            signed_form=SimpleUploadedFile("Daniel Ortega signed.pdf", b"%PDF-1.4 signed"),
+        )
+    assert private_files() == before
+    assert ConsentRecord.objects.get() == first
