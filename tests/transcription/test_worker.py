@@ -135,12 +135,12 @@ class Site:
             job_id,
         )
 
-    def wait(self, predicate, seconds, what):
+    def wait(self, predicate, seconds, what, every=0.2):
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if predicate():
                 return
-            time.sleep(0.2)
+            time.sleep(every)
         raise AssertionError(f"timed out waiting for {what}:\n{self.log.read_text()[-3000:]}")
 
 
@@ -212,7 +212,8 @@ def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_render_is_redone
     incoming = media / "private" / ".incoming"
     worker = site.start_worker()
     try:
-        site.wait(lambda: any(incoming.glob("*.part.ogg")), 120, "the render to start")
+        # A render of this recording takes well under a second on a fast machine: look often.
+        site.wait(lambda: any(incoming.glob("*.part.ogg")), 120, "the render to start", every=0.002)
     finally:
         stop(worker, signal.SIGKILL)
     assert any(incoming.glob("*.part.ogg")), "the worker was killed mid-render"
