@@ -1,6 +1,7 @@
 """Both Whisper engines on the same audio and the same (packaged base) weights, in one run.
 
 Run: .venv/bin/python benchmarks/transcription.py [--language en|es] [--repeats 10] [--threads N]
+                                                  [--snr DB]
 
 Each configuration runs in a fresh process (its own peak RSS) through the archive's own engines
 (archive/transcription/engines.py), except the two marked "library", which call faster-whisper
@@ -8,6 +9,8 @@ with its own VAD cuts for comparison. Speed is audio seconds per wall-clock seco
 transcription (× real time), model loading excluded and shown apart. WER is against the script
 the audio was spoken from (archive/demo/speech.py), both sides normalised by
 archive/transcription/accuracy.py. All runs ask for word timestamps, as the archive does.
+With --snr, noise that never stops (like a room or traffic, with no silence left to cut at) is
+mixed in at that signal-to-noise ratio.
 """
 
 import argparse
@@ -78,6 +81,14 @@ from archive.transcription.engines import get_engine, FasterWhisperEngine, Optio
 config = json.loads({config!r})
 language = {language!r}
 samples = np.concatenate([decode_for_whisper({audio!r})] * {repeats})
+snr = {snr!r}
+if snr is not None:
+    # Brown noise with its slowest drift removed, scaled against the speech's power.
+    noise = np.cumsum(np.random.default_rng(1).normal(0, 1, len(samples)))
+    noise -= np.convolve(noise, np.ones(400) / 400, mode="same")
+    speech_power = np.mean(samples[np.abs(samples) > 0.01] ** 2)
+    noise *= np.sqrt(speech_power / 10 ** (snr / 10) / np.mean(noise**2))
+    samples = (samples + noise).astype(np.float32)
 options = Options(beam_size=config["beam_size"], language=language)
 started = time.perf_counter()
 if config["engine"] == "library":
@@ -111,7 +122,7 @@ print(json.dumps({{
 """
 
 
-def measure(config, audio, language, repeats, threads):
+def measure(config, audio, language, repeats, threads, snr):
     env = {
         **os.environ,
         "TESTIMONIO_TRANSCRIPTION_THREADS": str(threads),
@@ -124,6 +135,7 @@ def measure(config, audio, language, repeats, threads):
         audio=str(audio),
         language=language,
         repeats=repeats,
+        snr=snr,
     )
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
@@ -141,6 +153,7 @@ def main():
         "--repeats", type=int, default=10, help="copies of the demo clip (about 26 s each)"
     )
     parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--snr", type=float, help="mix in steady noise at this many dB")
     args = parser.parse_args()
     speech = DEMO_SPEECH[args.language]
     audio = ROOT / "archive" / "demo" / "audio" / speech["file"]
@@ -149,10 +162,11 @@ def main():
         f"machine: {platform.machine()}, {os.cpu_count()} cores, {args.threads} threads, "
         f"Python {platform.python_version()}"
     )
-    print(f"audio: {speech['file']} x{args.repeats} (espeak-ng), model: base (packaged)")
+    noise = f", steady noise at {args.snr:g} dB SNR" if args.snr is not None else ""
+    print(f"audio: {speech['file']} x{args.repeats} (espeak-ng){noise}, model: base (packaged)")
     rows = {}
     for name, config in CONFIGS.items():
-        result = measure(config, audio, args.language, args.repeats, args.threads)
+        result = measure(config, audio, args.language, args.repeats, args.threads, args.snr)
         result["wer"] = word_error_rate(reference, result["text"], args.language)
         result["xrt"] = result["audio_seconds"] / result["seconds"]
         rows[name] = result
