@@ -3,10 +3,14 @@ authenticates every chunk) and its plaintext re-hashed and compared with the SHA
 when it was ingested."""
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from django.apps import apps
+from django.db import models
 
 from .encryption import EncryptionError, FileTampered
-from .models import Photo, Recording
-from .store import sha256_of_stream
+from .models import Photo, Recording, private_storage
+from .store import incoming_dir, sha256_of_stream
 
 
 @dataclass
@@ -40,3 +44,27 @@ def originals(interview_ids=None):
         if interview_ids:
             queryset = queryset.filter(interview_id__in=interview_ids)
         yield from queryset.iterator()
+
+
+def unnamed_private_files():
+    """Files in private storage that no record names: what a process killed between putting a
+    file in place and committing its row leaves behind. Reported, never deleted: deciding what
+    an unexplained file is belongs to a person. Fields are found through the app registry, so
+    later apps' files (derivatives, consent forms) count without ingest importing them."""
+    root = Path(private_storage().location)
+    named = set()
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.FileField) and field.storage is private_storage():
+                names = model._base_manager.exclude(**{field.attname: ""}).values_list(
+                    field.attname, flat=True
+                )
+                named.update(names)
+    staging = incoming_dir()
+    return sorted(
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*")
+        if path.is_file()
+        and staging not in path.parents
+        and path.relative_to(root).as_posix() not in named
+    )

@@ -87,3 +87,34 @@ def test_a_bag_never_overwrites(interview, tmp_path):
     with pytest.raises(CommandError, match="not empty"):
         run("bag", str(interview.pk), str(tmp_path / "full"))
     assert (tmp_path / "full" / "x").read_text() == "kept"
+
+
+def test_fixity_reports_private_files_no_record_names_and_keeps_them(
+    tmp_path, editor, speech_es, django_capture_on_commit_callbacks
+):
+    """A process killed after a file was put in place but before its row was committed leaves a
+    file nothing names. Every stage's files (originals, derivatives, consent forms) are named,
+    so only the stray one is reported."""
+    from django.db import transaction
+
+    from ..security.world import seed
+
+    with django_capture_on_commit_callbacks(execute=True):  # erasure deletes files on commit
+        seed(tmp_path, editor)
+    assert "0 failed" in run("fixity", "--all")
+
+    class Interrupted(Exception):
+        pass
+
+    with pytest.raises(Interrupted), transaction.atomic():
+        stray = ingest_recording(speech_es, interview=Interview(title="t", narrator_legal_name="N"))
+        raise Interrupted
+    stray_path = Path(stray.file.path)
+    assert stray_path.exists()
+    err = StringIO()
+    with pytest.raises(SystemExit) as exit_status:
+        call_command("fixity", "--all", stdout=StringIO(), stderr=err)
+    assert exit_status.value.code == 1
+    assert err.getvalue().count("No record names") == 1
+    assert stray.file.name in err.getvalue()
+    assert stray_path.exists(), "reported, never deleted"

@@ -3,11 +3,14 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.log_actions import log
 
-from archive.ingest.fixity import check, originals
+from archive.ingest.fixity import check, originals, unnamed_private_files
 
 
 class Command(BaseCommand):
-    help = "Re-hash originals and report any that changed or went missing (exit status 1)."
+    help = (
+        "Re-hash originals and report any that changed or went missing; with --all, also files "
+        "in private storage that no record names (exit status 1 for any of these)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("interview_ids", nargs="*", type=int, help="default: with --all")
@@ -19,6 +22,12 @@ class Command(BaseCommand):
             raise CommandError("Name interviews to check, or use --all.")
         results = [check(original) for original in originals(options["interview_ids"])]
         failed = [result for result in results if not result.ok]
+        unnamed = unnamed_private_files() if options["all"] else []
+        for name in unnamed:
+            self.stderr.write(
+                f"No record names private/{name}: left by an interrupted save? Kept for you to "
+                "look at; nothing reads or serves it."
+            )
         for result in failed:
             log(
                 instance=result.original.interview,
@@ -54,5 +63,5 @@ class Command(BaseCommand):
                     f"{original.interview_id}: {result.problem} (expected {original.sha256})"
                 )
             self.stdout.write(f"{len(results)} original(s) checked, {len(failed)} failed.")
-        if failed:
+        if failed or unnamed:
             raise SystemExit(1)
