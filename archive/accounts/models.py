@@ -2,8 +2,9 @@ from django.db import models
 
 
 class PasswordResetRequest(models.Model):
-    """A recent password-reset request, kept only as long as it counts towards the limit
-    (accounts/throttling.py). Holds keyed digests, never the address or e-mail itself."""
+    """A recent password-reset request, counted towards the hour's limit and deleted by the first
+    request after that hour (accounts/throttling.py). Holds keyed digests, never the address or
+    e-mail itself."""
 
     subject = models.CharField(max_length=64, db_index=True)
     requested_at = models.DateTimeField(auto_now_add=True, db_index=True)
