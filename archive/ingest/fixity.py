@@ -55,7 +55,7 @@ def unnamed_private_files():
     named = set()
     for model in apps.get_models():
         for field in model._meta.concrete_fields:
-            if isinstance(field, models.FileField) and field.storage is private_storage():
+            if _stores_in(field, root):
                 names = model._base_manager.exclude(**{field.attname: ""}).values_list(
                     field.attname, flat=True
                 )
@@ -68,3 +68,8 @@ def unnamed_private_files():
         and staging not in path.parents
         and path.relative_to(root).as_posix() not in named
     )
+
+
+def _stores_in(field, root):
+    # Compared by place, not identity: a storage may be rebuilt when settings change.
+    return isinstance(field, models.FileField) and Path(field.storage.location) == root

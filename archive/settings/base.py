@@ -220,7 +220,8 @@ TESTIMONIO_FASTER_WHISPER_COMPUTE_TYPE = os.environ.get(
 )
 TESTIMONIO_TRANSCRIPTION_BEAM_SIZE = int(os.environ.get("TESTIMONIO_TRANSCRIPTION_BEAM_SIZE", 5))
 # faster-whisper decodes this many 30-second clips side by side (archive/transcription/clips.py);
-# 2.1x faster than one after another on two cores at the same accuracy (docs/performance.md).
+# 2.2-2.4x faster than one after another on two cores, at equal or better accuracy
+# (docs/performance.md).
 # 1 decodes in sequence.
 TESTIMONIO_FASTER_WHISPER_BATCH_SIZE = int(
     os.environ.get("TESTIMONIO_FASTER_WHISPER_BATCH_SIZE", 8)

@@ -23,8 +23,9 @@ def pause_clips(samples, start_at=0.0, longest=30.0):
     frame = int(FRAME_SECONDS * SAMPLE_RATE)
     first = int(start_at / FRAME_SECONDS)
     frames = len(samples) // frame
+    total = len(samples) / SAMPLE_RATE
     if frames <= first:
-        return [{"start": start_at, "end": len(samples) / SAMPLE_RATE}] if len(samples) else []
+        return [{"start": start_at, "end": total}] if total > start_at else []
     energy = np.sqrt(np.mean(samples[: frames * frame].reshape(-1, frame) ** 2, axis=1))
     width = max(1, int(PAUSE_SECONDS / FRAME_SECONDS))
     # Mean energy of the `width` frames starting at each frame.
@@ -42,7 +43,6 @@ def pause_clips(samples, start_at=0.0, longest=30.0):
         clips.append((begin, cut))
         begin = cut
     clips.append((begin, None))
-    total = len(samples) / SAMPLE_RATE
     return [
         {
             "start": start_at if start == first else start * FRAME_SECONDS,

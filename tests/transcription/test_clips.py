@@ -43,3 +43,4 @@ def test_short_and_empty_recordings():
     audio, _ = speech_with_pauses(seconds=12)
     assert pause_clips(audio) == [{"start": 0.0, "end": len(audio) / SAMPLE_RATE}]
     assert pause_clips(np.zeros(0, dtype=np.float32)) == []
+    assert pause_clips(audio, start_at=len(audio) / SAMPLE_RATE) == [], "nothing left to do"
