@@ -12,9 +12,17 @@ from archive.accounts.views import ThrottledPasswordResetView
 from archive.ingest import views as ingest_views
 from archive.testimonies import views as testimony_views
 
+
+def not_found(request, *args):
+    raise Http404
+
+
 urlpatterns = [
     # Wagtail's own reset form, limited per address and e-mail (archive/accounts/throttling.py).
     path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
+    # Wagtail's image and document libraries would store files publicly under their uploaders'
+    # names; nothing uses them (see publication/wagtail_hooks.py), so nobody reaches them.
+    re_path(r"^admin/(images|documents)/", not_found),
     path("admin/", include(wagtailadmin_urls)),
     # Private originals: permission-checked and streamed from outside MEDIA_ROOT.
     path(

@@ -175,8 +175,10 @@ def write_video(path, seconds=1, rate=16000):
 
 def create_transcript(recording, texts, span=None, confidence=lambda word: 0.9):
     """A finished machine transcript: one segment per text, splitting `span` seconds (default:
-    the whole recording) evenly, each segment's words spread evenly across it."""
+    the whole recording) evenly, each segment's words spread evenly across it. Finished as an
+    engine finishes one (the detectors run on it)."""
     from archive.transcription.models import Segment, Transcript
+    from archive.transcription.signals import transcript_revised
 
     transcript = Transcript.objects.create(
         recording=recording,
@@ -207,7 +209,8 @@ def create_transcript(recording, texts, span=None, confidence=lambda word: 0.9):
             )
         )
     Segment.objects.bulk_create(rows)
-    transcript.save_revision()
+    revision = transcript.save_revision()
+    transcript_revised.send(sender=Transcript, transcript=transcript, revision=revision, user=None)
     return transcript
 
 
@@ -266,13 +269,12 @@ def publishable_interview(
     **consent_scopes,
 ):
     """An interview with a transcript, consent (for the transcript unless `consent_scopes` say
-    more), every suggestion accepted when `redact`, and an approved redaction review: what the
-    publication gate requires."""
+    more) and every suggestion accepted when `redact`: ready for the redaction review
+    (`approve_testimony`)."""
     from django.core.management import call_command
 
     from archive.ingest.models import Interview
     from archive.ingest.store import ingest_recording
-    from archive.redaction.review import approve
 
     interview = Interview.objects.create(
         title="private title",
@@ -282,11 +284,26 @@ def publishable_interview(
     )
     recording = ingest_recording(recording_path, interview=interview)
     transcript = create_transcript(recording, list(texts), span=span)
-    consent = give_consent(interview, **consent_scopes)
+    give_consent(interview, **consent_scopes)
     if redact:
         call_command("redact", transcript.pk, "--suggest", "--accept-all", verbosity=0)
-    approve(interview, consent.voice_alteration_required, editor)
     return interview
+
+
+def approve_testimony(page, editor):
+    """Approve the page's redaction review as an editor does: on the snapshot the review shows."""
+    from archive.publication.approval import approve, review
+
+    return approve(page, editor, review(page).digest)
+
+
+def publish_testimony(page, editor):
+    """Save the page as it is, review it and publish it."""
+    page.save_revision()
+    approve_testimony(page, editor)
+    page.get_latest_revision().publish()
+    page.refresh_from_db()
+    return page
 
 
 @pytest.fixture
@@ -294,5 +311,4 @@ def published_testimony(db, tone, editor):
     """A live testimony in Spanish, consented and reviewed, with a machine transcript."""
     _home, index = make_site_tree()
     page = draft_testimony(index, publishable_interview(tone, editor), languages=["es"])
-    page.save_revision().publish()
-    return page
+    return publish_testimony(page, editor)

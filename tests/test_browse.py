@@ -6,10 +6,16 @@ import pytest
 
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
-from archive.redaction.review import approve
 from archive.testimonies import models as testimony_models
 
-from .conftest import create_transcript, draft_testimony, give_consent, make_site_tree, write_tone
+from .conftest import (
+    create_transcript,
+    draft_testimony,
+    give_consent,
+    make_site_tree,
+    publish_testimony,
+    write_tone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +33,14 @@ def index(tmp_path, editor):
         interview = Interview.objects.create(title=title, narrator_legal_name=f"N{number}")
         audio = write_tone(tmp_path / f"{number}.wav", seconds=1 + number)
         create_transcript(ingest_recording(audio, interview=interview), ["Words were said."])
-        consent = give_consent(interview)
-        approve(interview, consent.voice_alteration_required, editor)
+        give_consent(interview)
         page = draft_testimony(
             index, interview, title=title, slug=f"story-{number}", place=place,
             interview_date=datetime.date(year, 1, 1), languages=[language],
         )  # fmt: skip
         page.topics.add(*topics)
-        page.save_revision().publish()
+        page.save_revision()
+        publish_testimony(page, editor)
     unconsented = Interview.objects.create(title="Hidden", narrator_legal_name="H")
     draft_testimony(index, unconsented, title="Hidden draft", slug="hidden")
     return index

@@ -13,7 +13,7 @@ from archive.testimonies.exports import FORMATS
 from archive.testimonies.models import IndexPoint
 from archive.transcription.models import Segment
 
-from .conftest import draft_testimony, make_site_tree, publishable_interview
+from .conftest import draft_testimony, make_site_tree, publish_testimony, publishable_interview
 
 pytestmark = pytest.mark.django_db
 OHMS = "{https://www.weareavp.com/nunncenter/ohms}"
@@ -40,8 +40,7 @@ def published(tone, editor):
         synopsis="Deciding to speak.", keywords="story;family", keywords_alt="historia;familia",
     )  # fmt: skip
     prepare_interview(interview, alter_voice=False)
-    page.save_revision().publish()
-    return page
+    return publish_testimony(page, editor)
 
 
 def exported(page, fmt):

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from .conftest import draft_testimony, make_site_tree, publishable_interview
+from .conftest import draft_testimony, make_site_tree, publish_testimony, publishable_interview
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,6 @@ def test_an_english_translation_is_published_redacted_only_where_consent_allows(
     client, tone, editor, allowed
 ):
     from archive.consent.models import ConsentRecord
-    from archive.redaction.review import approve
     from archive.transcription.models import Transcript
 
     _home, index = make_site_tree()
@@ -74,9 +73,7 @@ def test_an_english_translation_is_published_redacted_only_where_consent_allows(
     original = Transcript.objects.get(recording__interview=interview)
     call_command("redact", original.pk, "--suggest", "--accept-all", verbosity=0)
     add_translation(original, ["My name is Daniel Ordegaris.", "Call 555 123 4567."])
-    approve(interview, False, editor)
-    page = draft_testimony(index, interview)
-    page.save_revision().publish()
+    page = publish_testimony(draft_testimony(index, interview), editor)
     html = client.get(page.url).content.decode()
     assert ("English translation" in html) is allowed
     assert "Ordegaris" not in html and "Daniel" not in html and "4567" not in html

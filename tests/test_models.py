@@ -7,7 +7,7 @@ from archive.ingest.models import Interview, Recording
 from archive.ingest.store import ingest_recording
 from archive.testimonies.models import TestimonyPage
 
-from .conftest import draft_testimony, make_site_tree, publishable_interview
+from .conftest import draft_testimony, make_site_tree, publish_testimony, publishable_interview
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,8 @@ def test_testimony_page_shows_the_public_name_never_the_legal_name(client, tone,
     _home, index = make_site_tree()
     page = draft_testimony(index, publishable_interview(tone, editor))
     page.topics.add("family")
-    page.save_revision().publish()
+    page.save_revision()
+    publish_testimony(page, editor)
     html = client.get(page.url).content.decode()
     assert "Tomás" in html and "family" in html and "We were told to inform." in html
     for secret in ("Daniel", "Ortega", "559 421", "private title"):

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from archive.ingest.models import Interview
 
-from .conftest import EMPTY_INDEX, make_site_tree, publishable_interview
+from .conftest import EMPTY_INDEX, approve_testimony, make_site_tree, publishable_interview
 from .conftest import draft_testimony as make_draft
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +54,7 @@ def test_reporter_can_draft_but_cannot_publish(reporter_client, index):
 
 def test_editor_can_publish(editor_client, editor, index, client, tone):
     page = draft_testimony(index, publishable_interview(tone, editor))
+    approve_testimony(page, editor)
     response = editor_client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]), edit_post(page, "action-publish")
     )

@@ -7,7 +7,9 @@ import pytest
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 
-from .conftest import draft_testimony, make_site_tree, publishable_interview
+from archive.publication.models import PublishedSegment
+
+from .conftest import draft_testimony, make_site_tree, publish_testimony, publishable_interview
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +26,7 @@ def published(tone, editor):
     interview = publishable_interview(
         tone, editor, TEXTS, span=30, other_names=["Rosa Ortega"], redact=True
     )
-    page = draft_testimony(index, interview)
-    page.get_latest_revision().publish()
+    page = publish_testimony(draft_testimony(index, interview), editor)
     return page, interview.consent
 
 
@@ -64,7 +65,7 @@ def test_withdrawn_and_expired_testimonies_leave_search(client, published, edito
     consent.withdrawn_recorded_by = editor
     consent.withdrawal_reason = "Asked."
     consent.save()
-    assert not page.moments.exists()
+    assert not PublishedSegment.objects.filter(publication__page=page).exists()
     assert "0 moments found" in search(client, "hardware")
 
 

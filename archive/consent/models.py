@@ -38,6 +38,12 @@ class Part(models.TextChoices):
     PHOTOS = "photos", _("photos")
 
 
+WITHDRAWAL_IS_FINAL = _(
+    "A withdrawal cannot be undone. Publishing again needs the narrator's new consent and a new "
+    "review by an editor."
+)
+
+
 def signed_form_path(instance, filename):
     """A random name: the narrator's name, often in a scan's file name, never reaches the disk."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
@@ -98,11 +104,14 @@ class ConsentRecord(RevisionMixin, models.Model):
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
         ordering = ["-updated_at"]
+        permissions = [("change_consent_scope", _("Can change what a consent record allows"))]
 
     def __str__(self):
         return _("Consent for %(interview)s") % {"interview": self.interview}
 
     def save(self, *args, **kwargs):
+        if self._undoes_withdrawal():
+            raise ValidationError(WITHDRAWAL_IS_FINAL)
         newly_withdrawn = self.is_withdrawn and not (
             self.pk
             and ConsentRecord.objects.filter(pk=self.pk, withdrawn_on__isnull=False).exists()
@@ -125,6 +134,13 @@ class ConsentRecord(RevisionMixin, models.Model):
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Consent records are never deleted. Record a withdrawal instead."))
 
+    def _undoes_withdrawal(self):
+        return bool(
+            self.pk
+            and not self.is_withdrawn
+            and ConsentRecord.objects.filter(pk=self.pk, withdrawn_on__isnull=False).exists()
+        )
+
     def clean(self):
         super().clean()
         if self.method == ConsentMethod.SIGNED and not self.signed_form:
@@ -137,6 +153,8 @@ class ConsentRecord(RevisionMixin, models.Model):
             raise ValidationError(
                 {"expires_on": _("Consent would expire before the embargo ends.")}
             )
+        if self._undoes_withdrawal():
+            raise ValidationError({"withdrawn_on": WITHDRAWAL_IS_FINAL})
         if self.withdrawn_on and not self.withdrawal_reason.strip():
             raise ValidationError({"withdrawal_reason": _("Record why consent was withdrawn.")})
 

@@ -3,24 +3,15 @@ from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from . import views
+from .forms import ConsentForm
 from .models import ConsentRecord
-
-
-class NeverDeletePolicy(ModelPermissionPolicy):
-    """Nobody deletes a consent record, superusers included: withdrawal is recorded instead."""
-
-    def user_has_permission(self, user, action):
-        return action != "delete" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a != "delete"])
+from .permissions import consent_policy
 
 
 class ConsentCreateView(CreateView):
@@ -41,44 +32,47 @@ class ConsentViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["interview", "method", "given_on", "embargo_until", "withdrawn_on"]
     list_filter = ["method", "name_shown"]
-    panels = [
-        FieldPanel("interview"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("method"), FieldPanel("given_on")]),
-                # A plain file input: the default one links to a URL that private files lack.
-                FieldPanel("signed_form", widget=forms.FileInput),
-                HelpPanel(template="consent/signed_form_panel.html"),
-                FieldPanel("verbal_at_seconds"),
-                FieldRowPanel([FieldPanel("witness"), FieldPanel("form_language")]),
-            ],
-            heading=_("How consent was given"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("publish_transcript"),
-                FieldPanel("publish_audio"),
-                FieldPanel("publish_photos"),
-                FieldPanel("name_shown"),
-                FieldPanel("voice_alteration_required"),
-                FieldPanel("translation_allowed"),
-                FieldRowPanel([FieldPanel("embargo_until"), FieldPanel("expires_on")]),
-                FieldPanel("restrictions"),
-            ],
-            heading=_("What the narrator agreed to"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("withdrawn_on"),
-                FieldPanel("withdrawn_recorded_by"),
-                FieldPanel("withdrawal_reason"),
-            ],
-            heading=_("Withdrawal: takes the testimony down everywhere at once"),
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("interview"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("method"), FieldPanel("given_on")]),
+                    # A plain file input: the default one links to a URL that private files lack.
+                    FieldPanel("signed_form", widget=forms.FileInput),
+                    HelpPanel(template="consent/signed_form_panel.html"),
+                    FieldPanel("verbal_at_seconds"),
+                    FieldRowPanel([FieldPanel("witness"), FieldPanel("form_language")]),
+                ],
+                heading=_("How consent was given"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("publish_transcript"),
+                    FieldPanel("publish_audio"),
+                    FieldPanel("publish_photos"),
+                    FieldPanel("name_shown"),
+                    FieldPanel("voice_alteration_required"),
+                    FieldPanel("translation_allowed"),
+                    FieldRowPanel([FieldPanel("embargo_until"), FieldPanel("expires_on")]),
+                    FieldPanel("restrictions"),
+                ],
+                heading=_("What the narrator agreed to"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("withdrawn_on"),
+                    FieldPanel("withdrawn_recorded_by"),
+                    FieldPanel("withdrawal_reason"),
+                ],
+                heading=_("Withdrawal: takes the testimony down everywhere at once"),
+            ),
+        ],
+        base_form_class=ConsentForm,
+    )
 
 
-register_permission_policy(ConsentRecord, NeverDeletePolicy(ConsentRecord))
+register_permission_policy(ConsentRecord, consent_policy)
 register_snippet(ConsentViewSet)
 
 

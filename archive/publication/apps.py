@@ -8,4 +8,4 @@ class PublicationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import withdrawal  # noqa: F401 - connects the consent_withdrawn receiver
+        from . import signal_handlers  # noqa: F401 - connects the receivers

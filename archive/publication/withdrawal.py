@@ -1,13 +1,19 @@
-"""Withdrawn consent takes a testimony down everywhere at once: its pages are unpublished and
+"""Taking testimonies down. Withdrawn consent takes a testimony down everywhere at once: its
+publications end (their segments leave search and the database), its pages are unpublished and
 leave the search index, any review in progress is cancelled, and the redacted derivatives the
-public was served are deleted. Private records stay (see `manage.py erase` for those)."""
+public was served are deleted. Private records stay (see `manage.py erase` for those).
 
-from django.dispatch import receiver
+Something newly redacted (an accepted span, a photo rectangle), or an editor's "take down until
+reviewed", ends the publications too and unpublishes the pages, but keeps the review going: a
+new approval publishes again."""
+
 from wagtail.log_actions import log
 from wagtail.search.index import remove_object
 
-from archive.consent.signals import consent_withdrawn
 from archive.redaction.models import RedactedAudio, RedactedPhoto
+
+from .approval import end_publications
+from .models import EndReason, Publication
 
 
 def delete_derivatives(interview):
@@ -22,25 +28,29 @@ def delete_derivatives(interview):
     return removed
 
 
-def take_down(interview, user=None):
+def unpublish(pages, user=None):
+    for page in pages:
+        if page.live:
+            page.unpublish(user=user, log_action="wagtail.unpublish")
+
+
+def take_down_until_reviewed(publications, reason, user=None):
+    """End these publications and unpublish their pages; returns the pages' ids."""
+    ended = end_publications(publications, reason, user)
+    pages = {publication.page for publication in ended}
+    unpublish(pages, user)
+    for page in pages:
+        log(instance=page, action="testimonio.taken_down", user=user, data={"reason": reason})
+    return sorted(page.pk for page in pages)
+
+
+def take_down(interview, user=None, reason=EndReason.WITHDRAWN):
+    end_publications(Publication.objects.filter(interview=interview), reason, user)
     pages = []
     for page in interview.testimony_pages.all():
         if workflow_state := page.current_workflow_state:
             workflow_state.cancel(user=user)
-        if page.live:
-            page.unpublish(user=user, log_action="wagtail.unpublish")
+        unpublish([page], user)
         remove_object(page)
         pages.append(page.pk)
     return pages
-
-
-@receiver(consent_withdrawn)
-def on_consent_withdrawn(sender, consent, user=None, **kwargs):
-    pages = take_down(consent.interview, user)
-    removed = delete_derivatives(consent.interview)
-    log(
-        instance=consent,
-        action="testimonio.consent_withdrawn",
-        user=user,
-        data={"pages_unpublished": pages, "derivatives_deleted": removed},
-    )

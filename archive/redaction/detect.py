@@ -21,6 +21,9 @@ from .matching import Target, letters, similarity_matrix
 from .models import Category
 from .numbers import fold, spoken_digits
 
+# Raise whenever a detector changes what it finds: every review then asks for a new run.
+DETECTOR_VERSION = 1
+
 SUSPECT_DIGITS = 7
 PHONE_WORDS = {"phone", "telephone", "cell", "number", "call", "telefono", "celular", "cel", "tel",
                "numero", "llamar", "llame", "whatsapp", "movil"}  # fmt: skip
@@ -253,11 +256,13 @@ def interview_gazetteer(interview):
 
 def gazetteer_targets(entries):
     """Each entry whole, and each part of a multi-word name on its own ("Ortega" alone is
-    still the narrator), all sharing the entity of the whole name."""
+    still the narrator), all sharing the entity of the whole name. After a comma comes a wider
+    region ("Fresno, California"), which identifies nobody on its own."""
     targets = []
     for entry in entries:
         targets.append(Target.of(entry.text, entry.text, entry.category))
-        parts = [part for part in entry.text.replace("-", " ").split() if len(letters(part)) >= 3]
+        specific = entry.text.split(",")[0]
+        parts = [part for part in specific.replace("-", " ").split() if len(letters(part)) >= 3]
         if len(parts) > 1:
             for part in parts:
                 if part.lower() not in NAME_LINKS:

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from archive.ingest.models import Interview, Photo, Recording, private_storage
+from archive.ingest.models import Photo, Recording, private_storage
 from archive.transcription.models import Transcript
 
 
@@ -176,20 +176,21 @@ class RedactedPhoto(Derivative):
         return f"Redacted copy of photo {self.photo_id}"
 
 
-class RedactionApproval(models.Model):
-    """An editor's final read and listen of one exact redaction set of an interview."""
+class DetectorRun(models.Model):
+    """The suggestion detectors ran on this revision of a transcript. The review's floor needs
+    one for the current revision and detector version before anything can be approved."""
 
-    interview = models.ForeignKey(
-        Interview, on_delete=models.PROTECT, related_name="redaction_approvals"
+    transcript = models.ForeignKey(Transcript, on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    fingerprint = models.CharField(max_length=64, db_index=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    approved_at = models.DateTimeField(auto_now_add=True)
+    detector_version = models.PositiveSmallIntegerField()
+    suggested = models.PositiveIntegerField(default=0)
+    ran_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-approved_at", "-pk"]
+        ordering = ["-ran_at", "-pk"]
+        indexes = [models.Index(fields=["transcript", "revision"])]
 
     def __str__(self):
-        return f"Redaction of interview {self.interview_id} approved by {self.approved_by}"
+        return f"Detectors v{self.detector_version} on transcript {self.transcript_id}"

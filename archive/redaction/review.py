@@ -1,9 +1,10 @@
-"""Is an interview's redaction ready to publish? Fingerprints, open questions, approval.
+"""Is an interview's redaction ready for review? Fingerprints and open questions.
 
 A fingerprint names one exact redaction set: for each recording, its current transcript and
 that transcript's latest revision, every accepted span, the render settings and whether the
-voice is altered; for each photo, its rectangles. Derivatives and approvals carry the
-fingerprint they were made for, so any later change makes them stale.
+voice is altered; for each photo, its rectangles. Derivatives carry the fingerprint they were
+made for, so any later change makes them stale. Approval is the publication app's: it freezes
+what the review shows (`archive/publication/approval.py`).
 """
 
 import hashlib
@@ -13,9 +14,15 @@ from django.utils.translation import gettext as _
 
 from .detect import Word, term_matches
 from .matching import Target, letters
-from .models import RedactedAudio, RedactedPhoto, RedactionApproval, SpanStatus, Verification
+from .models import RedactedAudio, RedactedPhoto, SpanStatus, Verification
 from .render import RenderSettings
-from .spans import accepted_spans, current_transcript, current_translation, redacted_segments
+from .spans import (
+    accepted_spans,
+    current_transcript,
+    current_translation,
+    detectors_ran,
+    redacted_segments,
+)
 
 
 def _digest(value):
@@ -47,18 +54,6 @@ def photo_fingerprint(photo):
             "rectangles": [
                 [r.x, r.y, r.width, r.height, r.fill] for r in photo.redactions.order_by("pk")
             ],
-        }
-    )
-
-
-def interview_fingerprint(interview, alter_voice):
-    return _digest(
-        {
-            "recordings": [
-                recording_fingerprint(r, current_transcript(r), alter_voice)
-                for r in interview.recordings.order_by("pk")
-            ],
-            "photos": [photo_fingerprint(p) for p in interview.photos.order_by("pk")],
         }
     )
 
@@ -106,6 +101,14 @@ def review_problems(interview, alter_voice, parts=("transcript", "audio", "photo
                 _("Recording %(pk)s has no complete transcript.") % {"pk": recording.pk}
             )
             continue
+        if not detectors_ran(transcript):
+            problems.append(
+                _(
+                    "The suggestion detectors have not run on the latest version of recording "
+                    "%(pk)s's transcript: run Suggest."
+                )
+                % {"pk": recording.pk}
+            )
         unresolved = transcript.redactions.filter(status=SpanStatus.SUGGESTED).count()
         if unresolved:
             problems.append(
@@ -134,17 +137,3 @@ def review_problems(interview, alter_voice, parts=("transcript", "audio", "photo
                     % {"pk": photo.pk}
                 )
     return problems
-
-
-def is_approved(interview, alter_voice):
-    return RedactionApproval.objects.filter(
-        interview=interview, fingerprint=interview_fingerprint(interview, alter_voice)
-    ).exists()
-
-
-def approve(interview, alter_voice, user):
-    return RedactionApproval.objects.create(
-        interview=interview,
-        fingerprint=interview_fingerprint(interview, alter_voice),
-        approved_by=user,
-    )

@@ -5,9 +5,18 @@ from django.utils import timezone
 
 from archive.transcription.models import Transcript
 
-from .detect import Word, interview_gazetteer, long_numbers, suggest, term_matches, transcript_words
+from .detect import (
+    DETECTOR_VERSION,
+    Word,
+    interview_gazetteer,
+    long_numbers,
+    suggest,
+    term_matches,
+    transcript_words,
+)
 from .matching import Target, letters
-from .models import RedactionSpan, SpanStatus
+from .models import DetectorRun, RedactionSpan, SpanStatus
+from .signals import spans_accepted
 
 
 class InvalidSpan(ValueError):
@@ -35,9 +44,10 @@ def words_of(transcript):
     return transcript_words(transcript.segments.order_by("position"))
 
 
-def store_suggestions(transcript):
+def store_suggestions(transcript, revision=None):
     """Run every detector and save what is new as `suggested` spans. A stretch that already has
-    a span of any status (a rejected one included) is not suggested again."""
+    a span of any status (a rejected one included) is not suggested again. The run is recorded
+    against the transcript's revision: the review cannot be approved without one."""
     words = words_of(transcript)
     existing = list(transcript.redactions.values_list("start", "end"))
     created = []
@@ -59,7 +69,22 @@ def store_suggestions(transcript):
         )
         existing.append((start, end))
     RedactionSpan.objects.bulk_create(created)
+    DetectorRun.objects.create(
+        transcript=transcript,
+        revision=revision or transcript.latest_revision,
+        detector_version=DETECTOR_VERSION,
+        suggested=len(created),
+    )
     return created
+
+
+def detectors_ran(transcript):
+    """Whether the current detectors ran on the transcript's latest revision."""
+    return DetectorRun.objects.filter(
+        transcript=transcript,
+        revision=transcript.latest_revision,
+        detector_version=DETECTOR_VERSION,
+    ).exists()
 
 
 def add_span(transcript, first_word, last_word, category, user, replacement=""):
@@ -86,8 +111,14 @@ def add_span(transcript, first_word, last_word, category, user, replacement=""):
     )
 
 
+@transaction.atomic
 def decide(spans, status, user):
-    return spans.update(status=status, decided_by=user, decided_at=timezone.now())
+    interviews = set(spans.values_list("transcript__recording__interview", flat=True))
+    changed = spans.update(status=status, decided_by=user, decided_at=timezone.now())
+    if changed and status == SpanStatus.ACCEPTED:
+        for interview_id in interviews:
+            spans_accepted.send(sender=RedactionSpan, interview_id=interview_id)
+    return changed
 
 
 @transaction.atomic

@@ -5,6 +5,3 @@ class TestimoniesConfig(AppConfig):
     name = "archive.testimonies"
     label = "testimonies"
     verbose_name = "Testimonies"
-
-    def ready(self):
-        from . import moments  # noqa: F401 - connects the search-moment receivers

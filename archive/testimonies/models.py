@@ -1,21 +1,25 @@
-"""Public pages. Only what is on these models, and redacted derivatives the publication gate
-allows, is ever rendered to readers.
+"""Public pages. Only what is on these models, and what the page's publication (the snapshot
+an editor approved) holds, narrowed by consent today, is ever rendered to readers.
 
 A TestimonyPage links to its private Interview so consent and redaction can gate publication,
-but no template may read fields through that link.
+but no template may read fields through that link, and nothing public reads the interview's
+current transcripts, spans or derivatives: only `Publication` and `PublishedSegment` rows.
 """
 
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -24,32 +28,27 @@ from wagtail.url_routing import RouteResult
 
 from archive.consent.models import Part
 from archive.ingest.dates import DatePrecision, format_partial_date
-from archive.publication.gate import consent_of, enforce, published_parts
+from archive.publication.approval import consent_of, take_snapshot
+from archive.publication.gate import enforce, live_publication
+from archive.publication.models import Publication, PublishedSegment
 from archive.publication.workflow import assign_review_workflow
-from archive.redaction.review import fresh_audio, fresh_photo
-from archive.redaction.spans import (
-    accepted_spans,
-    current_transcript,
-    current_translation,
-    redacted_segments,
-    redacted_translation,
-)
+from archive.redaction.models import RedactedPhoto
 
 from .blocks import TestimonyBodyBlock
 from .forms import TestimonyPageForm
 from .templatetags.testimony_tags import clock
 
 
-def published_transcript(transcript, segments):
+def published_transcript(track, segments):
     for segment in segments:
         # Whole seconds for anchors and ?t= links, and a label, made here once: template
         # filters would cost more than the rest of the page.
         segment["anchor"] = int(segment["start"])
         segment["clock"] = clock(segment["start"])
     return {
-        "language": transcript.language if transcript.task == "transcribe" else "en",
-        "translation": transcript.task == "translate",
-        "machine": not transcript.corrected,
+        "language": track["language"],
+        "translation": track["translation"],
+        "machine": track["machine"],
         "segments": segments,
     }
 
@@ -59,13 +58,13 @@ def start_time(value):
     return int(value) if value.isdigit() and int(value) < 100_000 else None
 
 
-def visible(testimonies):
-    """Live testimonies the gate still lets through today (consent can expire while a page is
-    live; the page then answers 404 and must not be listed either)."""
-    pages = testimonies.select_related("interview").prefetch_related(
-        "interview__recordings", "tagged_topics__tag"
+def visible(testimonies, today=None):
+    """Live testimonies with a publication in force today, each annotated with that
+    publication's length (for cards): one query, consent dates compared in SQL."""
+    in_force = Publication.objects.in_force(today).filter(page=OuterRef("pk"))
+    return testimonies.filter(Exists(in_force)).annotate(
+        duration=Subquery(in_force.values("duration_seconds")[:1])
     )
-    return [page for page in pages if page.public_parts()]
 
 
 class HomePage(Page):
@@ -99,14 +98,13 @@ class TestimonyIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         testimonies = visible(
-            TestimonyPage.objects.child_of(self).live().public().order_by("-interview_date")
+            TestimonyPage.objects.child_of(self).live().public().order_by("-interview_date", "pk")
         )
-        chosen = {name: request.GET.get(name, "").strip() for name in FILTERS}
+        chosen = {name: request.GET.get(name, "").strip()[:100] for name in FILTERS}
         context["filters"] = filter_options(testimonies, chosen)
-        shown = [page for page in testimonies if matches(page, chosen)]
-        context["testimonies"] = Paginator(shown, TESTIMONIES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        context["testimonies"] = Paginator(
+            filtered(testimonies, chosen), TESTIMONIES_PER_PAGE
+        ).get_page(request.GET.get("page"))
         context["chosen"] = {name: value for name, value in chosen.items() if value}
         return context
 
@@ -115,29 +113,53 @@ TESTIMONIES_PER_PAGE = 12
 FILTERS = ("topic", "place", "year", "language")
 
 
-def page_facets(page):
-    return {
-        "topic": {(tagged.tag.slug, tagged.tag.name) for tagged in page.tagged_topics.all()},
-        "place": {(page.place, page.place)} if page.place else set(),
-        "year": {(str(page.interview_date.year),) * 2} if page.interview_date else set(),
-        "language": {(code, code) for code in page.languages},
-    }
+# A page lists a handful of languages; looking at the first few entries works on SQLite, which
+# has no JSON containment.
+LANGUAGES_LOOKED_AT = 6
 
 
-def matches(page, chosen):
-    facets = page_facets(page)
-    return all(
-        not value or value in {key for key, _label in facets[name]}
-        for name, value in chosen.items()
-    )
+def filtered(testimonies, chosen):
+    """The testimonies matching every chosen filter, as a database query."""
+    if chosen["topic"]:
+        testimonies = testimonies.filter(tagged_topics__tag__slug=chosen["topic"])
+    if chosen["place"]:
+        testimonies = testimonies.filter(place=chosen["place"])
+    if chosen["year"]:
+        if not chosen["year"].isdigit():
+            return testimonies.none()
+        testimonies = testimonies.filter(interview_date__year=int(chosen["year"]))
+    if chosen["language"]:
+        code = chosen["language"]
+        any_entry = Q()
+        for position in range(LANGUAGES_LOOKED_AT):
+            any_entry |= Q(**{f"languages__{position}": code})
+        testimonies = testimonies.filter(any_entry)
+    return testimonies.distinct()
 
 
-def filter_options(pages, chosen):
+def filter_options(testimonies, chosen):
     """For each filter: its choices among the testimonies shown, and which is chosen."""
-    options = {name: set() for name in FILTERS}
-    for page in pages:
-        for name, values in page_facets(page).items():
-            options[name] |= values
+    topics = (
+        Tag.objects.filter(testimonies_testimonytopic_items__content_object__in=testimonies)
+        .values_list("slug", "name")
+        .distinct()
+    )
+    places = testimonies.exclude(place="").values_list("place", flat=True).distinct()
+    years = (
+        testimonies.exclude(interview_date=None)
+        .annotate(year=ExtractYear("interview_date"))
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    languages = set()
+    for codes in testimonies.values_list("languages", flat=True):
+        languages.update(codes or [])
+    options = {
+        "topic": set(topics),
+        "place": {(place, place) for place in places.order_by()},
+        "year": {(str(year), str(year)) for year in years.order_by()},
+        "language": {(code, code) for code in languages},
+    }
     return [
         {
             "name": name,
@@ -215,15 +237,6 @@ class TestimonyPage(Page):
     def interview_date_display(self):
         return format_partial_date(self.interview_date, self.interview_date_precision)
 
-    @property
-    def duration(self):
-        """The length of the recordings, for cards: a fact about the audio, not about a person."""
-        return (
-            sum(r.duration_seconds for r in self.interview.recordings.all())
-            if self.interview
-            else 0
-        )
-
     def save(self, *args, **kwargs):
         # Every way of publishing (admin, workflow, schedule, bulk, revision.publish(), copy)
         # ends in a full save of a live page; partial saves only update bookkeeping fields.
@@ -236,13 +249,17 @@ class TestimonyPage(Page):
         consent = consent_of(self.interview)
         return bool(consent and consent.is_withdrawn)
 
+    @property
+    def was_published(self):
+        return self.first_published_at is not None
+
     def route(self, request, path_components):
-        if not path_components and not self.live and self.is_withdrawn:
+        if not path_components and not self.live and self.was_published and self.is_withdrawn:
             return RouteResult(self)
         return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
-        if self.is_withdrawn:
+        if self.is_withdrawn and self.was_published:
             response = TemplateResponse(request, "testimonies/withdrawn.html", status=410)
             response["Cache-Control"] = "no-store"
             return response
@@ -250,82 +267,86 @@ class TestimonyPage(Page):
             raise Http404
         return super().serve(request, *args, **kwargs)
 
+    @cached_property
+    def publication(self):
+        """The publication in force (what an editor approved), read once per request."""
+        return live_publication(self)
+
     def public_parts(self):
-        """What the public may have of this testimony, checked once per request."""
+        """What the public may have of this testimony: the publication's parts that consent
+        still allows today."""
         if not hasattr(self, "_public_parts"):
-            self._public_parts = published_parts(self)
+            self._public_parts = self.publication.parts_shown() if self.publication else []
         return self._public_parts
 
     def get_preview_context(self, request, mode_name):
-        """Editors preview the redacted text as it would be published, before the review is
-        approved. The preview is admin-only; the public views still ask the gate."""
+        """Editors preview the redacted text as approving the review now would publish it. The
+        preview is admin-only; nothing of it reaches a public view."""
         consent = consent_of(self.interview)
         in_force = consent is not None and not consent.problems()
-        self._public_parts = [
-            part for part in (consent.allowed_parts if in_force else []) if part != Part.AUDIO
-        ]
+        self._preview = take_snapshot(self, consent) if in_force else None
+        self._public_parts = [Part.TRANSCRIPT] if self._preview else []
         context = self.get_context(request)
         context["is_preview"] = True
         return context
 
-    def _alter_voice(self):
-        return consent_of(self.interview).voice_alteration_required
-
-    def published_audio(self):
-        if Part.AUDIO not in self.public_parts():
+    def _tracks(self, with_words):
+        """(track, segments) for each transcript the public may read."""
+        preview = getattr(self, "_preview", None)
+        if preview is not None:
+            fields = ["start", "end", "speaker", "text"] + (["words"] if with_words else [])
+            return [
+                (track, [{name: s[name] for name in fields} for s in track["segments"]])
+                for track in preview.tracks
+            ]
+        publication = self.publication
+        if publication is None or Part.TRANSCRIPT not in self.public_parts():
             return []
-        found = []
-        for recording in self.interview.recordings.order_by("pk"):
-            audio = fresh_audio(recording, self._alter_voice())
-            if audio is not None:
-                found.append(
-                    PublicFile(
-                        reverse("testimony_audio", args=[self.pk, audio.pk]), audio.duration_seconds
-                    )
-                )
-        return found
-
-    def published_photos(self):
-        """The interview's photos in order: the public copy of each, or None where there is
-        none (not consented, not cleaned for the current rectangles)."""
-        if Part.PHOTOS not in self.public_parts():
-            return []
-        photos = []
-        for photo in self.interview.photos.order_by("pk"):
-            clean = fresh_photo(photo)
-            photos.append(
-                PublicFile(
-                    reverse("testimony_photo", args=[self.pk, clean.pk]),
-                    width=clean.width,
-                    height=clean.height,
-                )
-                if clean
-                else None
-            )
-        return photos
+        fields = ["track", "start", "end", "speaker", "text"] + (["words"] if with_words else [])
+        rows = PublishedSegment.objects.filter(publication=publication)
+        if not publication.shows_translation():
+            rows = rows.filter(translated=False)
+        segments = {}
+        for row in rows.order_by("track", "position").values(*fields):
+            segments.setdefault(row.pop("track"), []).append(row)
+        return [
+            (track, segments[number])
+            for number, track in enumerate(publication.tracks)
+            if number in segments
+        ]
 
     def published_transcripts(self, with_words=False):
-        """The redacted transcripts the public may read: each recording's, and its English
-        translation where consent allows translation."""
-        if Part.TRANSCRIPT not in self.public_parts():
+        """The redacted transcripts the public may read, as approved: each recording's, and
+        its English translation where the publication and consent both allow it."""
+        return [
+            published_transcript(track, segments) for track, segments in self._tracks(with_words)
+        ]
+
+    def published_audio(self):
+        if getattr(self, "_preview", None) or Part.AUDIO not in self.public_parts():
             return []
-        translations_allowed = consent_of(self.interview).translation_allowed
-        found = []
-        for recording in self.interview.recordings.order_by("pk"):
-            transcript = current_transcript(recording)
-            if transcript is None:
-                continue
-            spans = accepted_spans(transcript)
-            found.append(
-                published_transcript(
-                    transcript, redacted_segments(transcript, spans, with_words=with_words)
-                )
+        return [
+            PublicFile(reverse("testimony_audio", args=[self.pk, audio_id]), seconds)
+            for audio_id, seconds in self.publication.audio_files
+        ]
+
+    def published_photos(self):
+        """The interview's photos in order: the approved public copy of each, or None where
+        there is none."""
+        if getattr(self, "_preview", None) or Part.PHOTOS not in self.public_parts():
+            return []
+        ids = self.publication.photo_files
+        found = RedactedPhoto.objects.in_bulk([pk for pk in ids if pk])
+        return [
+            PublicFile(
+                reverse("testimony_photo", args=[self.pk, pk]),
+                width=found[pk].width,
+                height=found[pk].height,
             )
-            translation = current_translation(transcript) if translations_allowed else None
-            if translation is not None:
-                segments = redacted_translation(translation, spans, with_words=with_words)
-                found.append(published_transcript(translation, segments))
-        return found
+            if pk in found
+            else None
+            for pk in ids
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -374,30 +395,3 @@ class IndexPoint(Orderable):
 
     def __str__(self):
         return f"{self.time_seconds:.0f}s {self.title}"
-
-
-class PublishedMoment(index.Indexed, models.Model):
-    """One segment of a published, redacted transcript, indexed on its own so search can jump to
-    the moment. Written when a page is published, deleted when it is unpublished (withdrawal
-    included) — see `moments.py`. Only redacted text is ever stored here."""
-
-    page = models.ForeignKey(TestimonyPage, on_delete=models.CASCADE, related_name="moments")
-    position = models.PositiveIntegerField()
-    start = models.FloatField()
-    end = models.FloatField()
-    speaker = models.CharField(max_length=64, blank=True)
-    text = models.TextField()
-    language = models.CharField(max_length=16, blank=True)
-
-    search_fields = [
-        index.SearchField("text"),
-        index.FilterField("page"),
-        index.FilterField("language"),
-    ]
-
-    class Meta:
-        ordering = ["page", "position"]
-        indexes = [models.Index(fields=["page", "position"])]
-
-    def __str__(self):
-        return f"{self.page_id} @ {self.start:.0f}s"

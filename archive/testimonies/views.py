@@ -1,12 +1,14 @@
 """Public views beside Wagtail's page serving: the redacted audio and photos (each request
 passes the publication gate again, so withdrawal or expiry stops them at once, whatever a
-browser or proxy kept) and search across published, redacted transcripts."""
+browser or proxy kept), exports, and search across published, redacted transcripts. Each
+serves only what the page's publication in force holds."""
 
 import re
 import unicodedata
 from functools import partial
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -17,11 +19,11 @@ from wagtail.search.backends import get_search_backend
 
 from archive.consent.models import Part
 from archive.ingest.ranges import ranged_file_response
+from archive.publication.models import Publication, PublishedSegment
 from archive.redaction.models import RedactedAudio, RedactedPhoto
-from archive.redaction.review import fresh_audio, fresh_photo
 
-from .exports import FORMATS, render_export
-from .models import PublishedMoment, TestimonyPage
+from .exports import FORMATS, NothingToExport, render_export
+from .models import TestimonyPage
 
 
 def _public_page(page_id, part):
@@ -48,20 +50,18 @@ def _file_response(request, derivative, content_type, extension):
 @require_http_methods(["GET", "HEAD"])
 def audio(request, page_id, audio_id):
     page = _public_page(page_id, Part.AUDIO)
-    derivative = get_object_or_404(
-        RedactedAudio, pk=audio_id, recording__interview=page.interview_id
-    )
-    if fresh_audio(derivative.recording, page._alter_voice()) != derivative:
+    if audio_id not in [approved for approved, _seconds in page.publication.audio_files]:
         raise Http404
+    derivative = get_object_or_404(RedactedAudio, pk=audio_id)
     return _file_response(request, derivative, "audio/ogg", "ogg")
 
 
 @require_http_methods(["GET", "HEAD"])
 def photo(request, page_id, photo_id):
     page = _public_page(page_id, Part.PHOTOS)
-    derivative = get_object_or_404(RedactedPhoto, pk=photo_id, photo__interview=page.interview_id)
-    if fresh_photo(derivative.photo) != derivative:
+    if photo_id not in page.publication.photo_files:
         raise Http404
+    derivative = get_object_or_404(RedactedPhoto, pk=photo_id)
     return _file_response(request, derivative, "image/jpeg", "jpg")
 
 
@@ -92,29 +92,41 @@ def excerpt(text, query):
     return mark_safe(prefix + " ".join(pieces) + suffix)  # noqa: S308 - every piece escaped above
 
 
+def searchable_segments(today=None):
+    """Segments of live pages' publications in force that show the transcript; translated ones
+    only where the translation is shown too."""
+    pages = TestimonyPage.objects.live().public()
+    showing = Publication.objects.filter(page__in=pages)
+    transcripts = showing.showing(Part.TRANSCRIPT, today).values("pk")
+    translations = showing.showing("translation", today).values("pk")
+    return PublishedSegment.objects.filter(publication__in=transcripts).filter(
+        Q(translated=False) | Q(publication__in=translations)
+    )
+
+
 def search(request):
     """Search across published, redacted transcripts; each hit opens the player at its moment.
-    Works without JavaScript."""
+    Works without JavaScript. Paginated by the search backend."""
     query = request.GET.get("q", "").strip()[:200]
-    results = []
     page_of_results = None
+    count = 0
     if query:
-        live = PublishedMoment.objects.filter(page__in=TestimonyPage.objects.live().public())
-        moments = list(get_search_backend().search(query, live, operator="and"))
-        pages = TestimonyPage.objects.in_bulk({moment.page_id for moment in moments})
-        shown = {pk for pk, page in pages.items() if page.public_parts()}
+        results = get_search_backend().search(query, searchable_segments(), operator="and")
+        paginator = Paginator(results, MOMENTS_PER_PAGE)
+        page_of_results = paginator.get_page(request.GET.get("page"))
+        count = paginator.count
+        moments = list(page_of_results)
+        publications = Publication.objects.in_bulk({moment.publication_id for moment in moments})
+        pages = TestimonyPage.objects.in_bulk({p.page_id for p in publications.values()})
         for moment in moments:
-            if moment.page_id in shown:
-                moment.page = pages[moment.page_id]
-                results.append(moment)
-        page_of_results = Paginator(results, MOMENTS_PER_PAGE).get_page(request.GET.get("page"))
-        for moment in page_of_results:
+            moment.page = pages[publications[moment.publication_id].page_id]
             moment.excerpt = excerpt(moment.text, query)
             moment.link = f"{moment.page.url}?t={int(moment.start)}#t-{int(moment.start)}"
+        page_of_results.object_list = moments
     response = TemplateResponse(
         request,
         "testimonies/search.html",
-        {"query": query, "results": page_of_results, "count": len(results)},
+        {"query": query, "results": page_of_results, "count": count},
     )
     response["Cache-Control"] = "no-cache"
     return response
@@ -127,7 +139,10 @@ def export(request, page_id, fmt):
         raise Http404
     page = _public_page(page_id, Part.TRANSCRIPT)
     content_type, extension = FORMATS[fmt]
-    body = render_export(page, fmt, request.build_absolute_uri("/").rstrip("/"))
+    try:
+        body = render_export(page, fmt, request.build_absolute_uri("/").rstrip("/"))
+    except NothingToExport:
+        raise Http404 from None
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="testimony-{page.pk}-{fmt}.{extension}"'
     response["Cache-Control"] = "public, no-cache"

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from .models import Segment
+from .models import Segment, Transcript
+from .signals import transcript_revised
 
 MAX_SEGMENTS = 20_000
 MAX_TEXT = 10_000
@@ -167,4 +168,9 @@ def apply_edit(transcript, document, user):
         if "corrected" in document:
             transcript.corrected = bool(document["corrected"])
             transcript.save(update_fields=["corrected"])
-        return transcript.save_revision(user=user, log_action=True)
+        revision = transcript.save_revision(user=user, log_action=True)
+        if transcript.is_complete:
+            transcript_revised.send(
+                sender=Transcript, transcript=transcript, revision=revision, user=user
+            )
+        return revision

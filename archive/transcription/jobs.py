@@ -20,6 +20,7 @@ from archive.ingest.probe import UnreadableMedia
 from .audio import decode_for_whisper
 from .engines import Options, duration_of, get_engine
 from .models import ACTIVE_STATUSES, JobStatus, Segment, Transcript, TranscriptionJob
+from .signals import transcript_revised
 from .tasks import transcribe_recording
 from .weights import ModelUnavailable
 
@@ -207,7 +208,10 @@ def finish(job, transcript, outcome):
         transcript.model = outcome.model_label
         transcript.is_complete = True
         transcript.save()
-        transcript.save_revision(user=job.requested_by)
+        revision = transcript.save_revision(user=job.requested_by)
+        transcript_revised.send(
+            sender=Transcript, transcript=transcript, revision=revision, user=job.requested_by
+        )
         finished = TranscriptionJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
             status=JobStatus.DONE,
             finished_at=timezone.now(),

@@ -11,7 +11,8 @@ from wagtail.models import Workflow
 from archive.consent.models import ConsentRecord
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
-from archive.redaction.models import RedactionApproval
+from archive.publication.approval import review
+from archive.publication.models import Publication
 from archive.testimonies.models import TestimonyPage
 
 from ..conftest import create_transcript, draft_testimony, make_site_tree
@@ -94,9 +95,10 @@ def test_withdrawal_recorded_in_the_admin_takes_the_page_down(interview, editor,
     for _ in range(2):
         state = TestimonyPage.objects.get(pk=page.pk).current_workflow_task_state
         url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk])
-        editor_client.post(url)
+        # The approval form carries the digest of the snapshot the review showed.
+        editor_client.post(url, {"comment": "", "digest": review(page).digest})
     assert TestimonyPage.objects.get(pk=page.pk).live
-    assert RedactionApproval.objects.filter(interview=interview, approved_by=editor).exists()
+    assert Publication.objects.current().filter(page=page, approved_by=editor).exists()
     assert Client().get(page.url).status_code == 200
 
     edit = reverse("wagtailsnippets_consent_consentrecord:edit", args=[consent.pk])

@@ -21,9 +21,15 @@ from archive.ingest.models import Interview
 from archive.ingest.store import ingest_photo, ingest_recording
 from archive.publication.management.commands.erase import erase
 from archive.redaction.derivatives import prepare_interview
-from archive.redaction.review import approve
 
-from ..conftest import create_transcript, draft_testimony, give_consent, make_site_tree, write_tone
+from ..conftest import (
+    create_transcript,
+    draft_testimony,
+    give_consent,
+    make_site_tree,
+    publish_testimony,
+    write_tone,
+)
 
 # Private to the narrator: nobody outside the archive's staff may see them.
 PRIVATE = {
@@ -98,8 +104,8 @@ def publish(page, interview, transcript, editor, **scopes):
     call_command("redact", transcript.pk, "--suggest", "--accept-all", verbosity=0)
     if scopes:  # audio or photos: their redacted derivatives are part of the review
         prepare_interview(interview, consent.voice_alteration_required)
-    approve(interview, consent.voice_alteration_required, editor)
-    page.save_revision().publish()
+    page.save_revision()
+    publish_testimony(page, editor)
     return consent
 
 
@@ -115,7 +121,7 @@ def seed(tmp_path, editor):
         narrator_legal_name=f"Omar {PRIVATE['legal_name']}",
         narrator_contact=f"{PRIVATE['contact']}@example.org, 559 421 8037",
         other_names=[PRIVATE["family"], PRIVATE["spoken_name"]],
-        places=[MARKUP],
+        places=["Plaza Zaragoza"],
         notes=f"Met at the church. {PRIVATE['notes']}. {MARKUP}",
     )
     recording = ingest_recording(

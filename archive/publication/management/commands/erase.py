@@ -7,15 +7,18 @@ original files (and the files), transcripts and their revisions, redactions and 
 testimony pages and their revisions.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
+from wagtail.search.index import insert_or_update_object
 
 from archive.consent.models import ConsentRecord
 from archive.ingest.models import DataKey, Interview
+from archive.publication.models import EndReason, NotIdentifying, Publication
 from archive.publication.withdrawal import delete_derivatives, take_down
-from archive.redaction.models import PhotoRedaction, RedactionApproval, RedactionSpan
+from archive.redaction.models import DetectorRun, PhotoRedaction, RedactionSpan
 from archive.transcription.models import Segment, Transcript, TranscriptionJob
 
 
@@ -25,17 +28,35 @@ def _revisions_of(instance):
     )
 
 
+def _log_entries_of(instances):
+    """Audit entries about exactly these objects: by content type and id, since ids repeat
+    across models."""
+    entries = ModelLogEntry.objects.none()
+    for instance in instances:
+        entries |= ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+            object_id=str(instance.pk),
+        )
+    return entries
+
+
 @transaction.atomic
 def erase(interview, user=None):
     label = f"Erased interview {interview.pk}"
-    take_down(interview, user)
+    take_down(interview, user, reason=EndReason.ERASED)
     delete_derivatives(interview)
+    Publication.objects.filter(interview=interview).delete()
+    NotIdentifying.objects.filter(interview=interview).delete()
     for page in interview.testimony_pages.all():
         PageLogEntry.objects.filter(page=page).update(label=label, data={})
         page.delete()
     transcripts = Transcript.objects.filter(recording__interview=interview)
+    consent = ConsentRecord.objects.filter(interview=interview).first()
+    _log_entries_of([interview, *transcripts, *([consent] if consent else [])]).update(
+        label=label, data={}
+    )
     RedactionSpan.objects.filter(transcript__in=transcripts).delete()
-    RedactionApproval.objects.filter(interview=interview).delete()
+    DetectorRun.objects.filter(transcript__in=transcripts).delete()
     PhotoRedaction.objects.filter(photo__interview=interview).delete()
     for transcript in transcripts:
         _revisions_of(transcript).delete()
@@ -48,7 +69,6 @@ def erase(interview, user=None):
     interview.photos.all().delete()
     # Without its key no copy of these files can be read again, backups of media/ included.
     DataKey.objects.filter(interview=interview).delete()
-    consent = ConsentRecord.objects.filter(interview=interview).first()
     if consent is not None:
         signed_form = consent.signed_form
         ConsentRecord.objects.filter(pk=consent.pk).update(
@@ -67,8 +87,9 @@ def erase(interview, user=None):
         notes="",
         latest_revision=None,
     )
-    ModelLogEntry.objects.filter(object_id=str(interview.pk)).update(label=label, data={})
-    log(instance=Interview.objects.get(pk=interview.pk), action="testimonio.erased", user=user)
+    erased = Interview.objects.get(pk=interview.pk)
+    insert_or_update_object(erased)  # the update above bypassed the admin's search index
+    log(instance=erased, action="testimonio.erased", user=user)
 
     def remove_files():
         for original in files:
