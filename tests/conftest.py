@@ -173,7 +173,7 @@ def write_video(path, seconds=1, rate=16000):
     return path
 
 
-def create_transcript(recording, texts, span=None, confidence=lambda word: 0.9):
+def create_transcript(recording, texts, span=None, confidence=lambda word: 0.9, version=1):
     """A finished machine transcript: one segment per text, splitting `span` seconds (default:
     the whole recording) evenly, each segment's words spread evenly across it. Finished as an
     engine finishes one (the detectors run on it)."""
@@ -182,7 +182,7 @@ def create_transcript(recording, texts, span=None, confidence=lambda word: 0.9):
 
     transcript = Transcript.objects.create(
         recording=recording,
-        version=1,
+        version=version,
         engine="faster-whisper",
         model="base",
         language="en",

@@ -18,7 +18,6 @@ class InterviewViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "narrator_display_name", "interview_place", "reporter", "created_at"]
     list_filter = ["reporter", "interview_date_precision"]
-    search_fields = ["title", "narrator_display_name"]
     edit_handler = TabbedInterface(
         [
             ObjectList(

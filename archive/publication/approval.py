@@ -13,6 +13,7 @@ is undecided. An editor may record one occurrence as not identifying (`NotIdenti
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -23,6 +24,7 @@ from wagtail.search.index import insert_or_update_object, remove_object
 
 from archive.consent.models import ConsentRecord, NameShown, Part
 from archive.redaction.detect import (
+    SUSPECT_DIGITS,
     GazetteerEntry,
     Word,
     gazetteer_targets,
@@ -33,6 +35,7 @@ from archive.redaction.detect import (
 )
 from archive.redaction.matching import Target, letters
 from archive.redaction.models import Category, SpanStatus, Verification
+from archive.redaction.numbers import spoken_digits
 from archive.redaction.review import fresh_audio, fresh_photo, review_problems
 from archive.redaction.spans import (
     accepted_spans,
@@ -279,6 +282,13 @@ def _widest(matches):
     return kept
 
 
+def _is_contact_number(words, contact_numbers):
+    digits = "".join(part or "" for part in spoken_digits([word.folded for word in words]))
+    return len(digits) >= SUSPECT_DIGITS and any(
+        digits in number or number in digits for number in contact_numbers
+    )
+
+
 def _found(words, first, last):
     return "".join(word.text for word in words[first : last + 1]).strip()
 
@@ -295,6 +305,11 @@ def floor_findings(interview, consent, tracks, texts):
             accepted += accepted_spans(transcript)
             rejected += list(transcript.redactions.filter(status=SpanStatus.REJECTED))
     redacted_terms = redaction_targets(accepted)
+    contact_numbers = {
+        digits
+        for piece in re.split(r"[,;\n]", interview.narrator_contact)
+        if len(digits := re.sub(r"\D", "", piece)) >= SUSPECT_DIGITS
+    }
     findings = []
     for kind, track, items in _places(tracks, texts):
         words = _words(items)
@@ -322,11 +337,22 @@ def floor_findings(interview, consent, tracks, texts):
             if (first, last) in seen:
                 continue
             seen.add((first, last))
+            found = _found(words, first, last)
+            if _is_contact_number(words[first : last + 1], contact_numbers):
+                findings.append(
+                    Finding(
+                        items[first][0],
+                        found,
+                        _("the narrator's contact"),
+                        _("“%(found)s” (%(where)s) is the narrator's private phone number.")
+                        % {"found": found, "where": items[first][0]},
+                    )
+                )
+                continue
             if kind == "track" and not track["translation"]:
                 start, end = words[first].start, words[last].end
                 if any(s.start < end and start < s.end for s in rejected):
                     continue  # an editor already decided this stretch is not identifying
-            found = _found(words, first, last)
             findings.append(
                 Finding(
                     items[first][0],

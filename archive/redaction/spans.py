@@ -200,14 +200,26 @@ def redacted_translation(translation, spans, with_words=True):
     and over any run of 7+ digits. All three are found on the unredacted words, so a number the
     time ranges cut in two is still whole when it is looked for. Labels are the original's."""
     segments = redacted_segments(translation, [], with_words=True)
+    untimed = set()
+    for segment in segments:
+        if not segment["words"]:
+            # No word timings (an engine may give none): its words are still read for terms
+            # and numbers, and a span anywhere in its time withholds it whole.
+            segment["words"] = _spread(segment)
+            untimed.add(id(segment))
     places = [(segment, index) for segment in segments for index in range(len(segment["words"]))]
     words = [
         Word(at, w[0], w[1], f" {w[2]}", w[3])
         for at, w in enumerate(segment["words"][index] for segment, index in places)
     ]
     labels = {}
-    for word in words:
-        span = next((s for s in spans if s.covers(word.start, word.end)), None)
+    for word, (segment, _index) in zip(words, places, strict=True):
+        if id(segment) in untimed:
+            span = next(
+                (s for s in spans if s.start < segment["end"] and segment["start"] < s.end), None
+            )
+        else:
+            span = next((s for s in spans if s.covers(word.start, word.end)), None)
         if span is not None:
             labels[word.index] = span.label
     targets = {
@@ -232,6 +244,16 @@ def redacted_translation(translation, spans, with_words=True):
         if not with_words:
             segment.pop("words")
     return segments
+
+
+def _spread(segment):
+    """A segment's words spread evenly over its time, for segments stored without timings."""
+    tokens = segment["text"].split()
+    step = (segment["end"] - segment["start"]) / max(len(tokens), 1)
+    return [
+        [segment["start"] + i * step, segment["start"] + (i + 1) * step, token, None]
+        for i, token in enumerate(tokens)
+    ]
 
 
 def _relabel(words, labels):
