@@ -158,3 +158,70 @@ def test_the_redaction_page_shows_suggestions_photos_and_the_final_check(
     assert "Suggestions are aids, not a guarantee" in html
     assert 'class="redaction__box"' in html
     assert "is missing or out of date" in html  # nothing rendered yet: the final check says so
+
+
+def test_reporters_record_consent_and_withdrawal_but_cannot_widen_it(interview, reporter, editor):
+    reporter_client, editor_client = Client(), Client()  # the *_client fixtures share one client
+    reporter_client.force_login(reporter)
+    editor_client.force_login(editor)
+    add = reverse("wagtailsnippets_consent_consentrecord:add")
+    verbal = {"method": "verbal", "verbal_at_seconds": "3"}
+    assert reporter_client.post(add, consent_form(interview, **verbal)).status_code == 302
+    consent = ConsentRecord.objects.get()
+    edit = reverse("wagtailsnippets_consent_consentrecord:edit", args=[consent.pk])
+    future = (datetime.date.today() + datetime.timedelta(days=9)).isoformat()
+    wider = consent_form(interview, **verbal, publish_audio="on", publish_photos="on")
+    reporter_client.post(edit, {**wider, "name_shown": "legal", "expires_on": future})
+    consent.refresh_from_db()
+    assert not consent.publish_audio and not consent.publish_photos
+    assert consent.name_shown == "pseudonym" and consent.expires_on is None
+    assert "Only an editor may change this." in reporter_client.get(edit).content.decode()
+    # A withdrawal is theirs to record, and nobody can undo it by editing the record.
+    withdrawal = {"withdrawn_on": datetime.date.today().isoformat(), "withdrawal_reason": "Asked."}
+    reporter_client.post(edit, {**consent_form(interview, **verbal), **withdrawal})
+    consent.refresh_from_db()
+    assert consent.is_withdrawn
+    response = editor_client.post(edit, consent_form(interview, **verbal))
+    assert "cannot be undone" in response.content.decode()
+    consent.refresh_from_db()
+    assert consent.is_withdrawn
+    # Editors change what a record allows, through the same form.
+    other = Interview.objects.create(title="o", narrator_legal_name="Other Person")
+    editor_client.post(add, consent_form(other, **verbal))
+    edit_other = reverse(
+        "wagtailsnippets_consent_consentrecord:edit",
+        args=[ConsentRecord.objects.get(interview=other).pk],
+    )
+    editor_client.post(edit_other, consent_form(other, **verbal, publish_audio="on"))
+    assert ConsentRecord.objects.get(interview=other).publish_audio
+
+
+def test_the_consent_command_lets_reporters_withdraw_and_only_editors_widen(
+    interview, reporter, editor
+):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from ..conftest import give_consent
+
+    give_consent(interview)
+    with pytest.raises(CommandError, match="may not change what a consent record allows"):
+        call_command("consent", interview.pk, "--allow", "audio", "--as", reporter.username)
+    assert not ConsentRecord.objects.get().publish_audio
+    out = StringIO()
+    call_command(
+        "consent", interview.pk, "--allow", "audio", "--disallow", "transcript",
+        "--as", editor.username, "--json", stdout=out,
+    )  # fmt: skip
+    assert '"audio": true' in out.getvalue() and '"transcript": false' in out.getvalue()
+    consent = ConsentRecord.objects.get()
+    assert consent.revisions.count() == 1
+    with pytest.raises(CommandError, match="Record why"):
+        call_command("consent", interview.pk, "--withdraw", "--as", reporter.username)
+    call_command(
+        "consent", interview.pk, "--withdraw", "--reason", "By phone.", "--as", reporter.username,
+        stdout=StringIO(),
+    )  # fmt: skip
+    consent.refresh_from_db()
+    assert consent.is_withdrawn and consent.withdrawn_recorded_by == reporter
