@@ -20,7 +20,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.search.index import insert_or_update_object, remove_object
+from wagtail.search.backends import get_search_backends
+from wagtail.search.index import remove_object
 
 from archive.consent.models import ConsentRecord, NameShown, Part
 from archive.redaction.detect import (
@@ -474,8 +475,9 @@ def freeze(page, snapshot, user):
         for number, track in enumerate(snapshot.tracks)
         for position, segment in enumerate(track["segments"])
     ]
-    for segment in PublishedSegment.objects.bulk_create(rows):
-        insert_or_update_object(segment)
+    segments = PublishedSegment.objects.bulk_create(rows)
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(PublishedSegment, segments)  # one statement, not one per segment
     return publication
 
 

@@ -13,6 +13,7 @@ live only with a publication in force, and only with text that names nobody priv
 """
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .approval import consent_of, floor_findings, name_problems, page_text
@@ -24,8 +25,14 @@ class PublicationBlocked(ValidationError):
 
 
 def live_publication(page, today=None):
-    """The page's publication in force today, or None."""
-    return Publication.objects.in_force(today).filter(page=page).first()
+    """The page's publication in force today (with its consent record), or None."""
+    today = today or timezone.localdate()
+    publication = (
+        Publication.objects.in_force(today).filter(page=page).select_related("consent").first()
+    )
+    if publication is not None:
+        publication.in_force_on = today  # read in the same query: parts_shown needs no other
+    return publication
 
 
 def published_parts(page, today=None):

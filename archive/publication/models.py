@@ -144,10 +144,12 @@ class Publication(models.Model):
     def parts_shown(self, today=None):
         """The reviewed parts that the public may have today: none unless in force, and only
         those consent still allows. The translation counts with the transcript."""
-        if not Publication.objects.in_force(today).filter(pk=self.pk).exists():
-            return []
-        consent = ConsentRecord.objects.get(pk=self.consent_id)
-        return [part for part in self.parts if consent.allows(part)]
+        today = today or timezone.localdate()
+        if getattr(self, "in_force_on", None) != today:
+            if not Publication.objects.in_force(today).filter(pk=self.pk).exists():
+                return []
+            self.consent.refresh_from_db()
+        return [part for part in self.parts if self.consent.allows(part)]
 
     def shows_translation(self, today=None):
         return Publication.objects.showing("translation", today).filter(pk=self.pk).exists()

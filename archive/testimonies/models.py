@@ -36,6 +36,7 @@ from archive.redaction.models import RedactedPhoto
 
 from .blocks import TestimonyBodyBlock
 from .forms import TestimonyPageForm
+from .revalidation import not_modified, publication_etag
 from .templatetags.testimony_tags import clock
 
 
@@ -265,7 +266,13 @@ class TestimonyPage(Page):
             return response
         if not self.live or not self.public_parts():
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        etag = publication_etag(request, self)
+        if unchanged := not_modified(request, etag):
+            return unchanged
+        response = super().serve(request, *args, **kwargs)
+        if etag:
+            response["ETag"] = etag
+        return response
 
     @cached_property
     def publication(self):

@@ -24,6 +24,7 @@ from archive.redaction.models import RedactedAudio, RedactedPhoto
 
 from .exports import FORMATS, NothingToExport, render_export
 from .models import TestimonyPage
+from .revalidation import not_modified, publication_etag
 
 
 def _public_page(page_id, part):
@@ -138,6 +139,9 @@ def export(request, page_id, fmt):
     if fmt not in FORMATS:
         raise Http404
     page = _public_page(page_id, Part.TRANSCRIPT)
+    etag = publication_etag(request, page, fmt)
+    if unchanged := not_modified(request, etag):
+        return unchanged
     content_type, extension = FORMATS[fmt]
     try:
         body = render_export(page, fmt, request.build_absolute_uri("/").rstrip("/"))
@@ -147,4 +151,6 @@ def export(request, page_id, fmt):
     response["Content-Disposition"] = f'inline; filename="testimony-{page.pk}-{fmt}.{extension}"'
     response["Cache-Control"] = "public, no-cache"
     response["Access-Control-Allow-Origin"] = "*"  # IIIF and OHMS viewers fetch across origins
+    if etag:
+        response["ETag"] = etag
     return response

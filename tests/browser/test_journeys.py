@@ -13,8 +13,8 @@ from wagtail.models import Page, Site
 
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
-from archive.redaction.derivatives import prepare_interview
-from archive.redaction.models import RedactionSpan, SpanStatus
+from archive.redaction.derivatives import render_audio
+from archive.redaction.models import RedactedAudio, RedactionSpan, SpanStatus, Verification
 from archive.redaction.spans import decide
 from archive.testimonies.models import HomePage, IndexPoint, TestimonyIndexPage
 from archive.transcription.models import JobStatus, TranscriptionJob
@@ -141,7 +141,9 @@ def editor_journey(page, editor, transcript):
     page.select_option("[data-redact-selection] select", "other")
     page.locator("[data-redact-button]").click()
     page.wait_for_selector("text=Redaction added.")
-    span = RedactionSpan.objects.get()
+    # Saving ran the detectors by themselves ("Daniel"); the editor's own span is accepted.
+    assert RedactionSpan.objects.filter(status="suggested", text__contains="Daniel").exists()
+    span = RedactionSpan.objects.get(source="editor")
     assert (span.text, span.category, span.status) == ("agents stopped", "other", "accepted")
     assert span.start == pytest.approx(saved[2].words[2][0], abs=0.01)
     assert "transcripts" in page.url
@@ -165,7 +167,10 @@ def testimony(speech_es, editor):
     # "Daniel" is this story's pseudonym: the editor decides the suggestion identifies nobody.
     decide(transcript.redactions.all(), SpanStatus.REJECTED, editor)
     give_consent(interview, publish_audio=True)
-    prepare_interview(interview, alter_voice=False)
+    # The reader's journey is under test here, not Whisper's listening check (that has its
+    # own tests): the rendered audio counts as listened to.
+    audio = render_audio(recording, alter_voice=False)
+    RedactedAudio.objects.filter(pk=audio.pk).update(verification=Verification.CLEAN)
     page = draft_testimony(index, interview)
     IndexPoint.objects.create(page=page, time_seconds=8, title="Stopped by agents")
     page.save_revision()
