@@ -176,6 +176,7 @@ class PublishedSegment(index.Indexed, models.Model):
         index.FilterField("publication"),
         index.FilterField("translated"),
         index.FilterField("language"),
+        index.FilterField("id"),  # search lists moments in the order they were written
     ]
 
     class Meta:

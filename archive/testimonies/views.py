@@ -68,6 +68,7 @@ def photo(request, page_id, photo_id):
 
 EXCERPT_WORDS = 14
 MOMENTS_PER_PAGE = 20
+MOMENTS_COUNTED = 1000
 
 
 def _fold(text):
@@ -112,10 +113,20 @@ def search(request):
     page_of_results = None
     count = 0
     if query:
-        results = get_search_backend().search(query, searchable_segments(), operator="and")
-        paginator = Paginator(results, MOMENTS_PER_PAGE)
-        page_of_results = paginator.get_page(request.GET.get("page"))
-        count = paginator.count
+        # Moments are listed testimony by testimony, in time order (the order their rows were
+        # written), not ranked: every moment holds all the words, and ranking every match of a
+        # common word costs a pass over all of them. At most MOMENTS_COUNTED are counted.
+        results = get_search_backend().search(
+            query,
+            searchable_segments().order_by("id"),
+            operator="and",
+            order_by_relevance=False,
+        )
+        found = list(results[: MOMENTS_COUNTED + 1])
+        count = len(found)
+        page_of_results = Paginator(found[:MOMENTS_COUNTED], MOMENTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         moments = list(page_of_results)
         publications = Publication.objects.in_bulk({moment.publication_id for moment in moments})
         pages = TestimonyPage.objects.in_bulk({p.page_id for p in publications.values()})
@@ -123,11 +134,15 @@ def search(request):
             moment.page = pages[publications[moment.publication_id].page_id]
             moment.excerpt = excerpt(moment.text, query)
             moment.link = f"{moment.page.url}?t={int(moment.start)}#t-{int(moment.start)}"
-        page_of_results.object_list = moments
     response = TemplateResponse(
         request,
         "testimonies/search.html",
-        {"query": query, "results": page_of_results, "count": count},
+        {
+            "query": query,
+            "results": page_of_results,
+            "count": min(count, MOMENTS_COUNTED),
+            "more": count > MOMENTS_COUNTED,
+        },
     )
     response["Cache-Control"] = "no-cache"
     return response

@@ -206,7 +206,7 @@ def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_render_is_redone
         "shell",
         "-c",
         "from archive.redaction.tasks import prepare_redacted_media;"
-        f"prepare_redacted_media.enqueue({interview}, False)",
+        f"prepare_redacted_media.enqueue({interview}, True)",
     )
     media = site.db.parent / "media"
     incoming = media / "private" / ".incoming"
