@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -51,6 +51,10 @@ from .permissions import publication_policy
 
 ANONYMOUS_NAMES = {"", "anonymous", "anónimo", "anónima", "anonimo", "anonima"}
 PATTERN_CATEGORIES = {Category.PHONE, Category.EMAIL, Category.ID_NUMBER, Category.DATE_OF_BIRTH}
+
+
+class PublicationBlocked(ValidationError):
+    """Raised where a testimony would be approved or go live without passing the gate."""
 
 
 def consent_of(interview):
@@ -122,26 +126,27 @@ def reviewed_page(page):
 
 def page_text(page):
     """Every text of the page a reader can see, by where it is: fields, topics, the story's
-    blocks (their searchable text, so no block is rendered here) and the index."""
+    blocks (their searchable text, so no block is rendered here) and the index. Where a text is
+    keys an editor's "identifies nobody" decision, so it is not translated."""
     texts = [
-        (_("title"), page.title),
-        (_("address (slug)"), page.slug.replace("-", " ")),
-        (_("title for search engines"), page.seo_title),
-        (_("search description"), page.search_description),
-        (_("summary"), page.summary),
-        (_("narrator's name as shown"), page.narrator_display_name),
-        (_("place"), page.place),
-        (_("topics"), ", ".join(tag.name for tag in page.topics.all())),
+        ("title", page.title),
+        ("address (slug)", page.slug.replace("-", " ")),
+        ("title for search engines", page.seo_title),
+        ("search description", page.search_description),
+        ("summary", page.summary),
+        ("narrator's name as shown", page.narrator_display_name),
+        ("place", page.place),
+        ("topics", ", ".join(tag.name for tag in page.topics.all())),
     ]
     for number, block in enumerate(page.body, start=1):
         content = block.block.get_searchable_content(block.value)
-        texts.append((_("story, block %(n)s") % {"n": number}, " ".join(map(str, content))))
+        texts.append((f"story, block {number}", " ".join(map(str, content))))
     for number, point in enumerate(page.index_points.all(), start=1):
         fields = ["title", "title_alt", "synopsis", "synopsis_alt", "keywords", "keywords_alt"]
         fields += ["subjects", "subjects_alt"]
         texts.append(
             (
-                _("index point %(n)s") % {"n": number},
+                f"index point {number}",
                 " ".join(getattr(point, name) for name in fields),
             )
         )
@@ -238,13 +243,9 @@ def _words(items):
 
 
 def _track_where(track, recording_number, seconds):
-    kind = _("translation") if track["translation"] else _("transcript")
+    kind = "translation" if track["translation"] else "transcript"
     minutes, whole = divmod(int(seconds), 60)
-    return _("%(kind)s of recording %(n)s at %(time)s") % {
-        "kind": kind,
-        "n": recording_number,
-        "time": f"{minutes}:{whole:02d}",
-    }
+    return f"{kind} of recording {recording_number} at {minutes}:{whole:02d}"
 
 
 def _places(tracks, texts):
@@ -261,7 +262,7 @@ def _places(tracks, texts):
             items = segment["words"] or [[segment["start"], segment["end"], segment["text"], None]]
             words += [(where, w[0], w[1], w[2]) for w in items]
             speakers += [
-                (_("speaker label"), segment["start"], segment["end"], token)
+                ("speaker label", segment["start"], segment["end"], token)
                 for token in segment["speaker"].split()
             ]
         groups.append(("track", track, words))
@@ -344,7 +345,7 @@ def floor_findings(interview, consent, tracks, texts):
                     Finding(
                         items[first][0],
                         found,
-                        _("the narrator's contact"),
+                        "narrator's contact",
                         _("“%(found)s” (%(where)s) is the narrator's private phone number.")
                         % {"found": found, "where": items[first][0]},
                     )
@@ -410,17 +411,11 @@ def review(page, today=None):
     return Review(snapshot, problems, decided)
 
 
-class ChangedSinceRead(ValueError):
-    pass
-
-
 @transaction.atomic
 def approve(page, user, digest):
     """Freeze the reviewed snapshot into the page's publication, ending the one before.
     Refused while the floor finds a problem, or when the snapshot is not the one the editor
     was shown (`digest`)."""
-    from .gate import PublicationBlocked
-
     if user is None or not publication_policy.user_has_permission(user, "add"):
         raise PermissionDenied
     type(page).objects.select_for_update().filter(pk=page.pk).first()

@@ -12,16 +12,11 @@ publishing ends in (admin, workflow, scheduled, bulk, `revision.publish()`, copy
 live only with a publication in force, and only with text that names nobody private.
 """
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .approval import consent_of, floor_findings, name_problems, page_text
+from .approval import PublicationBlocked, consent_of, floor_findings, name_problems, page_text
 from .models import NotIdentifying, Publication
-
-
-class PublicationBlocked(ValidationError):
-    """Raised where a testimony would go live without passing the gate."""
 
 
 def live_publication(page, today=None):

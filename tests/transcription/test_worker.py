@@ -23,7 +23,9 @@ from archive.transcription.audio import decode_for_whisper
 from ..conftest import DEMO_AUDIO, separate_site_env
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [pytest.mark.slow, pytest.mark.own_database]
+# One site for the module: the render test renders the transcript the first test made, so the
+# module's tests stay in one test process (xdist's loadgroup, see the Makefile).
+pytestmark = [pytest.mark.slow, pytest.mark.own_database, pytest.mark.xdist_group("worker_site")]
 ON_POSTGRESQL = bool(os.environ.get("DATABASE_NAME"))
 
 
