@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -120,7 +119,8 @@ LANGUAGES_LOOKED_AT = 6
 
 
 def filtered(testimonies, chosen):
-    """The testimonies matching every chosen filter, as a database query."""
+    """The testimonies matching every chosen filter, as a database query. A page has a topic
+    once, so the join by topic repeats no page."""
     if chosen["topic"]:
         testimonies = testimonies.filter(tagged_topics__tag__slug=chosen["topic"])
     if chosen["place"]:
@@ -135,32 +135,26 @@ def filtered(testimonies, chosen):
         for position in range(LANGUAGES_LOOKED_AT):
             any_entry |= Q(**{f"languages__{position}": code})
         testimonies = testimonies.filter(any_entry)
-    return testimonies.distinct()
+    return testimonies
 
 
 def filter_options(testimonies, chosen):
-    """For each filter: its choices among the testimonies shown, and which is chosen."""
+    """For each filter: its choices among the testimonies shown, and which is chosen. Places,
+    years and languages come from one query of plain values, topics from another."""
     topics = (
         Tag.objects.filter(testimonies_testimonytopic_items__content_object__in=testimonies)
         .values_list("slug", "name")
         .distinct()
     )
-    places = testimonies.exclude(place="").values_list("place", flat=True).distinct()
-    years = (
-        testimonies.exclude(interview_date=None)
-        .annotate(year=ExtractYear("interview_date"))
-        .values_list("year", flat=True)
-        .distinct()
-    )
-    languages = set()
-    for codes in testimonies.values_list("languages", flat=True):
-        languages.update(codes or [])
-    options = {
-        "topic": set(topics),
-        "place": {(place, place) for place in places.order_by()},
-        "year": {(str(year), str(year)) for year in years.order_by()},
-        "language": {(code, code) for code in languages},
-    }
+    options = {"topic": set(topics), "place": set(), "year": set(), "language": set()}
+    for place, date, codes in testimonies.order_by().values_list(
+        "place", "interview_date", "languages"
+    ):
+        if place:
+            options["place"].add((place, place))
+        if date:
+            options["year"].add((str(date.year),) * 2)
+        options["language"].update((code, code) for code in codes or [])
     return [
         {
             "name": name,
