@@ -30,12 +30,6 @@ def live_publication(page, today=None):
     return publication
 
 
-def published_parts(page, today=None):
-    """The parts the public may have of this testimony now."""
-    publication = live_publication(page, today)
-    return publication.parts_shown(today) if publication else []
-
-
 def page_problems(page, consent):
     """Why this page's own text may not go live: a display name other than the one consent
     allows, or a private term (or accepted redaction) readable in it."""
