@@ -55,19 +55,17 @@ $(AXE): tests/browser/package.json
 	touch $@
 
 # Tests run in parallel processes (pytest-xdist), each with its own database and media tree;
-# tests marked with one xdist_group share a process. TEST_WORKERS=0 runs them all in this one.
+# TEST_WORKERS=0 runs them in this one process.
 TEST_WORKERS ?= auto
 
 test: lint browser
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=archive.settings.test
-	$(BIN)/pytest --ds=archive.settings.test --numprocesses=$(TEST_WORKERS) --maxprocesses=4 \
-	  --dist=loadgroup
+	$(BIN)/pytest --ds=archive.settings.test --numprocesses=$(TEST_WORKERS) --maxprocesses=4
 
 # The suite's database tests on a throwaway PostgreSQL server (Debian's packages, installed if
 # absent); tests that use no database would only repeat `make test`.
 test-postgres: install-dev browser
-	BIN=$(BIN) scripts/test-postgres.sh --numprocesses=$(TEST_WORKERS) --maxprocesses=4 \
-	  --dist=loadgroup
+	BIN=$(BIN) scripts/test-postgres.sh --numprocesses=$(TEST_WORKERS) --maxprocesses=4
 
 # Needs Debian's espeak-ng; the generated files are committed, so only run it to change them.
 demo-audio: install

@@ -23,9 +23,7 @@ from archive.transcription.audio import decode_for_whisper
 from ..conftest import DEMO_AUDIO, separate_site_env
 
 ROOT = Path(__file__).resolve().parents[2]
-# One site for the module: the render test renders the transcript the first test made, so the
-# module's tests stay in one test process (xdist's loadgroup, see the Makefile).
-pytestmark = [pytest.mark.slow, pytest.mark.own_database, pytest.mark.xdist_group("worker_site")]
+pytestmark = [pytest.mark.slow, pytest.mark.own_database]
 ON_POSTGRESQL = bool(os.environ.get("DATABASE_NAME"))
 
 
@@ -199,8 +197,22 @@ def test_a_killed_worker_loses_no_segments_and_the_job_resumes(site):
     assert leftovers == []
 
 
+def complete_transcript(site):
+    """A finished transcript of the site's recording to render from: the first test's, or, where
+    this test runs on a site of its own, a transcription run here."""
+    done = "SELECT COUNT(*) FROM transcription_transcript WHERE recording_id = ? AND is_complete"
+    if site.query(done, site.recording) != [(0,)]:
+        return
+    job = json.loads(site.manage("transcribe", site.recording, "--language", "en", "--json"))["job"]
+    worker = site.start_worker()
+    try:
+        site.wait(lambda: site.job(job)[0] == "done", 300, "the transcription to render from")
+    finally:
+        stop(worker)
+
+
 def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_render_is_redone(site):
-    """Runs after the transcription above completed, so there is a transcript to render from."""
+    complete_transcript(site)
     (interview,) = site.query(
         "SELECT interview_id FROM ingest_recording WHERE id = ?", site.recording
     )[0]
