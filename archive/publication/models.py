@@ -14,7 +14,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +22,7 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask
 from wagtail.search import index
 
-from archive.consent.models import ConsentRecord, Part
+from archive.consent.models import ConsentRecord, NameShown, Part
 from archive.ingest.models import Interview
 
 
@@ -42,6 +42,17 @@ def _before(field, today):
     return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gt": today})
 
 
+# Consent that has since become stricter about the narrator's name (legal → pseudonym →
+# anonymous) takes the publication down; a looser one leaves it as approved.
+NAME_STILL_ALLOWED = (
+    Q(name_shown=F("consent__name_shown"))
+    | Q(name_shown=NameShown.PSEUDONYM, consent__name_shown=NameShown.LEGAL)
+    | Q(name_shown=NameShown.ANONYMOUS)
+)
+# Audio approved with the natural voice is withheld once consent requires it altered.
+VOICE_STILL_ALLOWED = Q(voice_altered=True) | Q(consent__voice_alteration_required=False)
+
+
 class PublicationQuerySet(models.QuerySet):
     def current(self):
         return self.filter(ended_at__isnull=True)
@@ -56,8 +67,9 @@ class PublicationQuerySet(models.QuerySet):
             _before("expires_on", today),
             _not_before("consent__embargo_until", today),
             _before("consent__expires_on", today),
+            NAME_STILL_ALLOWED,
             Q(transcript=True, consent__publish_transcript=True)
-            | Q(audio=True, consent__publish_audio=True)
+            | (Q(audio=True, consent__publish_audio=True) & VOICE_STILL_ALLOWED)
             | Q(photos=True, consent__publish_photos=True),
             consent__withdrawn_on__isnull=True,
         )
@@ -73,6 +85,8 @@ class PublicationQuerySet(models.QuerySet):
             )
         else:
             allowed = Q(**{part: True, f"consent__publish_{part}": True})
+            if part == Part.AUDIO:
+                allowed &= VOICE_STILL_ALLOWED
         return self.in_force(today).filter(allowed)
 
 
@@ -149,7 +163,12 @@ class Publication(models.Model):
             if not Publication.objects.in_force(today).filter(pk=self.pk).exists():
                 return []
             self.consent.refresh_from_db()
-        return [part for part in self.parts if self.consent.allows(part)]
+        voice_allowed = self.voice_altered or not self.consent.voice_alteration_required
+        return [
+            part
+            for part in self.parts
+            if self.consent.allows(part) and (part != Part.AUDIO or voice_allowed)
+        ]
 
     def shows_translation(self, today=None):
         return Publication.objects.showing("translation", today).filter(pk=self.pk).exists()

@@ -386,3 +386,23 @@ def test_a_newly_accepted_span_takes_the_publication_down_at_once(tone, editor):
     )  # fmt: skip
     assert Client().get(page.url).status_code == 404
     assert "0 moments found" in Client().get("/search/", {"q": "story"}).content.decode()
+
+
+def test_consent_narrowed_to_anonymity_takes_a_named_testimony_down_at_once(tone, editor):
+    page, interview = published_story(tone, editor)  # approved with a pseudonym shown
+    ConsentRecord.objects.filter(interview=interview).update(name_shown="anonymous")
+    assert Client().get(page.url).status_code == 404
+    assert "0 moments found" in Client().get("/search/", {"q": "store"}).content.decode()
+    assert "Tomás" not in Client().get(page.get_parent().url).content.decode()
+    ConsentRecord.objects.filter(interview=interview).update(name_shown="legal")  # looser
+    assert Client().get(page.url).status_code == 200
+
+
+def test_a_voice_that_must_now_be_altered_takes_the_natural_audio_down(tone, editor):
+    page, interview = published_story(tone, editor, publish_audio=True)
+    audio = Publication.objects.current().get(page=page).audio_files[0][0]
+    assert Client().get(f"/testimonies/{page.pk}/audio/{audio}.ogg").status_code == 200
+    ConsentRecord.objects.filter(interview=interview).update(voice_alteration_required=True)
+    assert Client().get(f"/testimonies/{page.pk}/audio/{audio}.ogg").status_code == 404
+    html = Client().get(page.url).content.decode()
+    assert "<audio" not in html and "waited" in html  # the transcript stays
