@@ -83,3 +83,22 @@ def test_an_english_translation_is_published_redacted_only_where_consent_allows(
     assert "1 moment found" in client.get("/search/", {"q": "llamen"}).content.decode()
     english = client.get("/search/", {"q": "call"}).content.decode()
     assert ("1 moment found" in english) is allowed
+
+
+def test_withdrawing_the_translation_from_consent_hides_it_from_search_at_once(
+    client, tone, editor
+):
+    from archive.consent.models import ConsentRecord
+    from archive.transcription.models import Transcript
+
+    _home, index = make_site_tree()
+    interview = publishable_interview(tone, editor, texts=("Llegaron de noche.",))
+    ConsentRecord.objects.filter(interview=interview).update(translation_allowed=True)
+    original = Transcript.objects.get(recording__interview=interview)
+    add_translation(original, ["They came at night."])
+    page = publish_testimony(draft_testimony(index, interview), editor)
+    assert "1 moment found" in client.get("/search/", {"q": "night"}).content.decode()
+    ConsentRecord.objects.filter(interview=interview).update(translation_allowed=False)
+    assert "0 moments found" in client.get("/search/", {"q": "night"}).content.decode()
+    assert "1 moment found" in client.get("/search/", {"q": "noche"}).content.decode()
+    assert "night" not in client.get(page.url).content.decode()

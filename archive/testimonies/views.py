@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 
 from archive.consent.models import Part
 from archive.ingest.ranges import ranged_file_response
-from archive.publication.models import Publication, PublishedSegment
+from archive.publication.models import Publication, PublishedSegment, translation_allowed
 from archive.redaction.models import RedactedAudio, RedactedPhoto
 
 from .exports import FORMATS, NothingToExport, render_export
@@ -98,11 +98,11 @@ def searchable_segments(today=None):
     """Segments of live pages' publications in force that show the transcript; translated ones
     only where the translation is shown too."""
     pages = TestimonyPage.objects.live().public()
-    showing = Publication.objects.filter(page__in=pages)
-    transcripts = showing.showing(Part.TRANSCRIPT, today).values("pk")
-    translations = showing.showing("translation", today).values("pk")
+    transcripts = (
+        Publication.objects.filter(page__in=pages).showing(Part.TRANSCRIPT, today).values("pk")
+    )
     return PublishedSegment.objects.filter(publication__in=transcripts).filter(
-        Q(translated=False) | Q(publication__in=translations)
+        Q(translated=False) | translation_allowed("publication__")
     )
 
 
