@@ -6,11 +6,13 @@ but no template may read fields through that link, and nothing public reads the 
 current transcripts, spans or derivatives: only `Publication` and `PublishedSegment` rows.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, ExtractYear
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -98,7 +100,10 @@ class TestimonyIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         testimonies = visible(
-            TestimonyPage.objects.child_of(self).live().public().order_by("-interview_date", "pk")
+            TestimonyPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-interview_date", "page_ptr_id")
         )
         chosen = {name: request.GET.get(name, "").strip()[:100] for name in FILTERS}
         context["filters"] = filter_options(testimonies, chosen)
@@ -140,21 +145,29 @@ def filtered(testimonies, chosen):
 
 def filter_options(testimonies, chosen):
     """For each filter: its choices among the testimonies shown, and which is chosen. Places,
-    years and languages come from one query of plain values, topics from another."""
+    years and languages come from one query grouped in the database (a row per combination,
+    not per testimony; languages as their JSON text, decoded once per distinct list), topics
+    from another."""
     topics = (
         Tag.objects.filter(testimonies_testimonytopic_items__content_object__in=testimonies)
         .values_list("slug", "name")
         .distinct()
     )
     options = {"topic": set(topics), "place": set(), "year": set(), "language": set()}
-    for place, date, codes in testimonies.order_by().values_list(
-        "place", "interview_date", "languages"
-    ):
+    combinations = (
+        testimonies.order_by()
+        .values_list("place", ExtractYear("interview_date"), Cast("languages", models.TextField()))
+        .distinct()
+    )
+    language_lists = set()
+    for place, year, codes in combinations:
         if place:
             options["place"].add((place, place))
-        if date:
-            options["year"].add((str(date.year),) * 2)
-        options["language"].update((code, code) for code in codes or [])
+        if year:
+            options["year"].add((str(year),) * 2)
+        language_lists.add(codes)
+    for codes in language_lists:
+        options["language"].update((code, code) for code in json.loads(codes or "null") or [])
     return [
         {
             "name": name,
@@ -228,6 +241,13 @@ class TestimonyPage(Page):
     parent_page_types = ["testimonies.TestimonyIndexPage"]
     subpage_types = []
 
+    class Meta:
+        # Browse lists newest first: the database walks this index and stops after one page of
+        # visible testimonies, instead of sorting them all.
+        indexes = [
+            models.Index(fields=["-interview_date", "page_ptr"], name="testimony_browse_order")
+        ]
+
     @property
     def interview_date_display(self):
         return format_partial_date(self.interview_date, self.interview_date_precision)
@@ -254,11 +274,13 @@ class TestimonyPage(Page):
         return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
-        if self.is_withdrawn and self.was_published:
-            response = TemplateResponse(request, "testimonies/withdrawn.html", status=410)
-            response["Cache-Control"] = "no-store"
-            return response
         if not self.live or not self.public_parts():
+            # A withdrawal ends every publication, so only a page with none can be withdrawn:
+            # the consent record is read here, not on every request for a live page.
+            if self.is_withdrawn and self.was_published:
+                response = TemplateResponse(request, "testimonies/withdrawn.html", status=410)
+                response["Cache-Control"] = "no-store"
+                return response
             raise Http404
         etag = publication_etag(request, self)
         if unchanged := not_modified(request, etag):
