@@ -123,6 +123,10 @@ DATABASES = {
             "timeout": 20,
             "init_command": "PRAGMA journal_mode=WAL;",
         },
+        # A connection is kept between requests: opening one (and, on PostgreSQL, a server
+        # process) for every request cost more than the queries of a revalidated page.
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
     }
 }
 # PostgreSQL (production; `make test-postgres`) when DATABASE_NAME is set.
@@ -135,6 +139,8 @@ if os.environ.get("DATABASE_NAME"):
             "PASSWORD": os.environ.get("DATABASE_PASSWORD", ""),
             "HOST": os.environ.get("DATABASE_HOST", ""),
             "PORT": os.environ.get("DATABASE_PORT", ""),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 
