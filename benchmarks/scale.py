@@ -62,6 +62,7 @@ def build(testimonies, moments):
 
     from archive.consent.models import ConsentRecord
     from archive.ingest.models import Interview
+    from archive.publication.approval import refresh_planner_statistics
     from archive.publication.models import Publication, PublishedSegment
     from archive.testimonies.models import (
         HomePage,
@@ -198,7 +199,8 @@ def build(testimonies, moments):
         for definition in full_text_indexes:
             cursor.execute(definition)
         if connection.vendor == "postgresql":
-            cursor.execute("ANALYZE")
+            cursor.execute("ANALYZE")  # as autovacuum would soon after a load this size
+    refresh_planner_statistics()  # as every approval does
     return index, pages, written
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backends
@@ -473,7 +473,20 @@ def freeze(page, snapshot, user):
     segments = PublishedSegment.objects.bulk_create(rows)
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(PublishedSegment, segments)  # one statement, not one per segment
+    refresh_planner_statistics()
     return publication
+
+
+def refresh_planner_statistics():
+    """SQLite plans a search well only with statistics on its tables: without them it ran the
+    full-text match once for every index entry (4 s at 100,000 moments, 13 ms with them). An
+    approval changes the tables' sizes, so they are measured again, sampled to cost a few
+    milliseconds. PostgreSQL's autovacuum keeps its own statistics."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA analysis_limit=1000")
+        cursor.execute("ANALYZE")
 
 
 def end_publications(publications, reason, user=None):

@@ -1,12 +1,14 @@
-"""Two expression indexes that let PostgreSQL answer a public search from the search index
-instead of walking every published segment.
+"""Let each database answer a public search from its full-text index instead of walking every
+published segment.
 
-Wagtail's PostgreSQL search backend matches `(title || body) @@ query` and joins its index
-entries to the model by `object_id = (id)::varchar(50)`: neither expression has an index of
-its own (the table's GIN indexes are on `title` and `body` apart), so a rare word cost a pass
-over all the segments (1.9 s at 1,000,000). These indexes match those two expressions exactly;
-if Wagtail's queries change shape, searches stay correct and become slow again (measured by
-benchmarks/scale.py). SQLite's full-text backend does not need them."""
+PostgreSQL: Wagtail's search backend matches `(title || body) @@ query` and joins its index
+entries to the model by `object_id = (id)::varchar(50)`; neither expression had an index (the
+table's GIN indexes are on `title` and `body` apart), so a rare word cost a pass over all the
+segments (1.9 s at 1,000,000). These two indexes match those expressions exactly; if Wagtail's
+queries change shape, searches stay correct and become slow again (benchmarks/scale.py).
+
+SQLite: the planner needs table statistics to run the full-text match first; an archive that
+has them from its last approval (`approval.refresh_planner_statistics`) gets them here once."""
 
 from django.db import migrations
 
@@ -23,6 +25,9 @@ INDEXES = [
 
 
 def create(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute("PRAGMA analysis_limit=1000")
+        schema_editor.execute("ANALYZE")
     if schema_editor.connection.vendor != "postgresql":
         return
     for name, target in INDEXES:
