@@ -1,28 +1,34 @@
 """Suggest what to redact, recall first: a missed name can cost a narrator far more than an
 extra click costs an editor.
 
-Four detectors read the transcript's words (each with its time):
+The detectors read the transcript's words (each with its time):
 - numbers: any run of 7+ digits, however Whisper wrote it (run together, in words, English or
   Spanish, with stray words), and shorter runs after words like "phone" or "passport";
-- emails, written or spoken ("juan arroba gmail punto com");
-- dates of birth after words like "born" or "nací", and street addresses;
+- e-mails, written or spoken ("juan arroba gmail punto com"), and spoken ones found from their
+  end ("punto com", "dot org", a provider's name) so that a misheard "arroba" hides nothing;
+- dates: every full date (day, month, year, in words or digits), as a date of birth near a
+  birth cue and otherwise as a date for the editor to decide; partial dates after "born" or
+  "nací"; street addresses;
 - the interview's own gazetteer (the narrator's legal name, the other names and places the
   reporter listed) matched fuzzily and phonetically (`matching.py`);
+- the words after a role or naming cue ("mi abogada", "el agente", "se llama", "my lawyer",
+  "named"), as a person even in lower case: someone the reporter did not list;
 - capitalised words in mid-sentence, a stand-in for named-entity recognition: no offline NER
   model fits here (see docs/redaction.md).
 Suggestions are aids. A person still reads and listens: Whisper also mishears and hallucinates.
 """
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from .matching import Target, letters, similarity_matrix
 from .models import Category
-from .numbers import fold, spoken_digits
+from .numbers import TENS, fold, number_below_hundred, spoken_digits, spoken_year
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 1
+DETECTOR_VERSION = 2
 
 SUSPECT_DIGITS = 7
 PHONE_WORDS = {"phone", "telephone", "cell", "number", "call", "telefono", "celular", "cel", "tel",
@@ -56,6 +62,57 @@ NOT_NAMES = MONTHS | {
     "unidos", "united", "states", "america", "american", "ice", "la", "el", "los", "las", "de",
 }  # fmt: skip
 SENTENCE_ENDS = (".", "?", "!", "…", ":")
+
+NUMERIC_DATE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-](\d{2}|\d{4})$")
+DAY_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|o)?$")
+ORDINAL_DAYS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth", "primero",
+}  # fmt: skip
+DATE_FILLERS = {"de", "del", "of", "the", "el", "on"}
+# Said before a person's name: a role in the narrator's story, a title, or "is called".
+ROLE_CUES = {
+    "abogado", "abogada", "lawyer", "attorney", "agente", "agent", "oficial", "officer",
+    "vecino", "vecina", "neighbor", "neighbour", "licenciado", "licenciada", "jefe", "jefa",
+    "boss", "patron", "patrona", "esposo", "esposa", "husband", "wife", "hermano", "hermana",
+    "brother", "sister", "amigo", "amiga", "friend", "primo", "prima", "cousin", "tio", "tia",
+    "uncle", "aunt", "cunado", "cunada", "suegro", "suegra", "hijo", "hija", "son", "daughter",
+    "compadre", "comadre", "coyote", "sargento", "sergeant", "detective", "juez", "jueza",
+    "judge", "doctor", "doctora", "dr", "mr", "mrs", "ms", "miss", "don", "dona", "senor",
+    "senora", "named", "called", "llamado", "llamada", "llamo", "llama", "llamaba", "nombre",
+    "name",
+}  # fmt: skip
+# Words that end the name after a cue: function words and common verbs, in both languages.
+NOT_NAME_WORDS = {
+    "que", "quien", "y", "e", "o", "u", "pero", "porque", "cuando", "donde", "como", "con", "sin",
+    "por", "para", "en", "de", "del", "al", "a", "la", "el", "los", "las", "lo", "le", "les",
+    "me", "te", "se", "nos", "mi", "mis", "tu", "su", "sus", "un", "una", "unos", "unas", "no",
+    "si", "ya", "muy", "mas", "tambien", "siempre", "nunca", "ahi", "alli", "aqui", "entonces",
+    "luego", "despues", "antes", "todo", "todos", "nada", "algo", "fue", "era", "es", "son",
+    "estaba", "esta", "estaban", "estuvo", "tenia", "tiene", "tuvo", "habia", "hay", "ha", "han",
+    "dijo", "decia", "dice", "vino", "llego", "vivia", "vive", "trabajaba", "trabaja", "queria",
+    "iba", "va", "fueron", "eran", "hizo", "hace", "sabia", "sabe", "puede", "podia", "otra",
+    "otro", "este", "ese", "esa", "aquel", "aquella", "the", "an", "and", "or", "but", "who",
+    "whom", "that", "which", "when", "where", "was", "is", "were", "are", "had", "has", "have",
+    "did", "does", "do", "said", "says", "told", "tells", "came", "went", "lived", "lives",
+    "worked", "works", "knew", "knows", "could", "would", "will", "can", "us", "him", "her",
+    "them", "my", "his", "our", "their", "your", "it", "he", "she", "they", "we", "i", "you",
+    "not", "also", "always", "never", "then", "too", "very", "just", "in", "on", "at", "to",
+    "from", "with", "for", "of", "by", "about", "after", "before", "again", "there", "here",
+    "so", "because", "if", "up", "out", "down",
+}  # fmt: skip
+# Endings of verbs and adverbs, which follow a role word far more often than a name does:
+# "my brother waited", "mi hermano trabajando".
+NOT_NAME_ENDINGS = ("ed", "ing", "ly", "aba", "aban", "ando", "iendo")
+# "… is" before the name: "my name is", "su nombre es", "se llama".
+NAMING_LINKS = {"is", "was", "es", "era"}
+DOMAIN_ENDINGS = {
+    "com", "org", "net", "edu", "gov", "info", "io", "mx", "es", "co", "us", "ar", "cl", "pe",
+    "gt", "sv", "hn", "ni", "cr", "pa", "cu", "do", "ve", "ec", "bo", "py", "uy", "br", "uk", "ca",
+}  # fmt: skip
+MAIL_PROVIDERS = {"gmail", "hotmail", "yahoo", "outlook", "icloud", "protonmail", "aol"}
+ADDRESS_JOINERS = DOT_WORDS | {"guion", "dash", "underscore", "-", "_"}
 
 
 @dataclass
@@ -120,6 +177,9 @@ def number_suggestions(words):
         while not digits[last]:
             last -= 1
         run = "".join(digits[index : last + 1])
+        if index == last and NUMERIC_DATE.match(tokens[index]):
+            index += 1  # "15/03/1987" is a date: the dates detector names it
+            continue
         context = set(tokens[max(0, index - 4) : index])
         first = index
         stray = words[index - 1].folded if index else ""
@@ -195,6 +255,135 @@ def birth_date_suggestions(words):
             found.append(
                 Suggestion(dated[0], dated[-1], Category.DATE_OF_BIRTH, "dates", f"after “{token}”")
             )
+    return found
+
+
+def _day(tokens, index):
+    """The last index of a day of the month said from tokens[index], or None."""
+    if index < 0 or index >= len(tokens):
+        return None
+    token = tokens[index]
+    if number := DAY_NUMBER.match(token):
+        return index if 1 <= int(number[1]) <= 31 else None
+    if token in ORDINAL_DAYS:
+        return index
+    if token in TENS and index + 1 < len(tokens) and tokens[index + 1] in ORDINAL_DAYS:
+        return index + 1  # "twenty-first" written as two words
+    said = number_below_hundred(tokens, index)
+    return said[1] if said and 1 <= said[0] <= 31 else None
+
+
+def _skip(tokens, index, skipped):
+    while index < len(tokens) and tokens[index] in skipped:
+        index += 1
+    return index
+
+
+def full_dates(tokens):
+    """(first, last) of every date with a day, a month and a year, said in words or digits,
+    in either language: "15 de marzo de 1987", "March 15, 1987", "the fifteenth of March
+    nineteen eighty-seven", "tres de marzo de mil novecientos ochenta y cinco", "15/03/1987"."""
+    found = []
+    for month, token in enumerate(tokens):
+        if NUMERIC_DATE.match(token):
+            found.append((month, month))
+            continue
+        if token not in MONTHS:
+            continue
+        first = None
+        for start in range(max(0, month - 4), month):  # the day before the month
+            last = _day(tokens, start)
+            if last is not None and all(t in DATE_FILLERS for t in tokens[last + 1 : month]):
+                first = start
+                break
+        after = month
+        if first is None:  # the day after it: "March 15"
+            day = _skip(tokens, month + 1, DATE_FILLERS)
+            last = _day(tokens, day)
+            if last is None:
+                continue
+            first, after = month, last
+        year = spoken_year(tokens, _skip(tokens, after + 1, DATE_FILLERS))
+        if year is not None:
+            found.append((first, year[1]))
+    return found
+
+
+def date_suggestions(words):
+    """Every full date: a date of birth near a birth cue (before it, or just after), otherwise
+    a date for the editor to decide on. Dates near a birth cue that lack a day or a year are
+    suggested too (`birth_date_suggestions`)."""
+    tokens = [word.folded for word in words]
+    found = []
+    for first, last in full_dates(tokens):
+        nearby = set(tokens[max(0, first - 14) : first] + tokens[last + 1 : last + 5])
+        if nearby & BIRTH_WORDS:
+            found.append(Suggestion(first, last, Category.DATE_OF_BIRTH, "dates", "full date"))
+        else:
+            found.append(Suggestion(first, last, Category.OTHER, "dates", "a full date"))
+    return found + birth_date_suggestions(words)
+
+
+def spoken_email_suggestions(words):
+    """E-mail addresses found from their end ("punto com", "dot org", a provider's name), read
+    backwards to the user's name, so a misheard "arroba" or "at" does not hide them."""
+    tokens = [word.folded for word in words]
+    found = []
+    for end, token in enumerate(tokens):
+        if token in DOMAIN_ENDINGS and end >= 2 and tokens[end - 1] in DOT_WORDS:
+            domain = end - 2
+        elif "." in token and token.rsplit(".", 1)[1] in DOMAIN_ENDINGS and "@" not in token:
+            domain = end  # "gmail.com" as one word
+        elif token in MAIL_PROVIDERS:
+            domain = end
+        else:
+            continue
+        while (
+            domain >= 2
+            and tokens[domain - 1] in DOT_WORDS
+            and not _ends_sentence(words[domain - 2])
+        ):
+            domain -= 2  # "correo punto gob punto mx"
+        at = domain - 1
+        if at < 1 or _ends_sentence(words[at]) or _ends_sentence(words[at - 1]):
+            continue
+        user = at - 1  # whatever word stands where "arroba" was said, the name is before it
+        while (
+            user >= 2
+            and tokens[user - 1] in ADDRESS_JOINERS
+            and not _ends_sentence(words[user - 2])
+        ):
+            user -= 2
+        found.append(Suggestion(user, end, Category.EMAIL, "email", "spoken address, from its end"))
+    return found
+
+
+def role_suggestions(words):
+    """The one to three words after a role or a naming cue ("mi abogada", "el agente", "se
+    llama", "my lawyer", "named"), as a person, even when Whisper wrote them in lower case."""
+    tokens = [word.folded for word in words]
+    found = []
+    for cue, token in enumerate(tokens):
+        if token not in ROLE_CUES or _ends_sentence(words[cue]):
+            continue
+        first = cue + 1
+        if first < len(tokens) and tokens[first] in NAMING_LINKS and token in {"name", "nombre"}:
+            first += 1
+        last = first - 1
+        while (
+            last + 1 < len(tokens)
+            and last + 1 - first < 3
+            and letters(tokens[last + 1])
+            and tokens[last + 1] not in NOT_NAME_WORDS
+            and not tokens[last + 1].endswith(NOT_NAME_ENDINGS)
+            and tokens[last + 1] not in ROLE_CUES
+            and words[last + 1].folded not in NOT_NAMES
+        ):
+            last += 1
+            if _ends_sentence(words[last]) or words[last].text.rstrip().endswith(","):
+                break
+        if last >= first:
+            found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{token}”"))
     return found
 
 
@@ -366,7 +555,7 @@ def _looks_like_name(words, index):
 
 
 # Where suggestions overlap, the more specific detector names the category.
-PRIORITY = ["numbers", "email", "dates", "gazetteer", "address", "capitalised"]
+PRIORITY = ["numbers", "email", "dates", "gazetteer", "role", "address", "capitalised"]
 
 
 def suggest(words, gazetteer=()):
@@ -374,8 +563,10 @@ def suggest(words, gazetteer=()):
     found = (
         number_suggestions(words)
         + email_suggestions(words)
-        + birth_date_suggestions(words)
+        + spoken_email_suggestions(words)
+        + date_suggestions(words)
         + gazetteer_suggestions(words, gazetteer)
+        + role_suggestions(words)
         + address_suggestions(words)
         + capitalised_suggestions(words)
     )

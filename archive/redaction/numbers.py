@@ -82,3 +82,68 @@ def spoken_digits(tokens):
         if token in MULTIPLIERS and following is not None and len(following) == 1:
             result[index] = following * (MULTIPLIERS[token] - 1)
     return result
+
+
+HUNDREDS = {
+    "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300, "cuatrocientos": 400,
+    "quinientos": 500, "seiscientos": 600, "setecientos": 700, "ochocientos": 800,
+    "novecientos": 900,
+}  # fmt: skip
+THOUSAND = {"mil", "thousand"}
+YEAR_DIGITS = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def number_below_hundred(tokens, index):
+    """A number under 100 said from tokens[index] ("ochenta y siete", "eighty-seven",
+    "seventeen", "five"): (value, last index), or None."""
+    if index >= len(tokens):
+        return None
+    token = tokens[index]
+    value = word_digits(token) if not STARTS_WITH_DIGIT.match(token) else None
+    if value is None or int(value) >= 100:
+        return None
+    if token in TENS:
+        following = index + 1
+        if following < len(tokens) and tokens[following] in JOINERS:
+            following += 1
+        if following < len(tokens) and tokens[following] in UNITS:
+            return TENS[token] + UNITS[tokens[following]], following
+    return int(value), index
+
+
+def spoken_year(tokens, index):
+    """A year said in words from tokens[index] ("mil novecientos ochenta y siete", "dos mil
+    tres", "nineteen eighty-seven", "two thousand and three") or written ("1987"):
+    (year, last index), or None."""
+    if index >= len(tokens):
+        return None
+    if YEAR_DIGITS.match(tokens[index]):
+        return int(tokens[index]), index
+    if tokens[index] in THOUSAND:
+        value, last = 1000, index
+    elif (
+        tokens[index] in ("dos", "two")
+        and index + 1 < len(tokens)
+        and tokens[index + 1] in THOUSAND
+    ):
+        value, last = 2000, index + 1
+    else:
+        century = number_below_hundred(tokens, index)  # "nineteen eighty-seven"
+        if century is None or not 18 <= century[0] <= 20:
+            return None
+        rest = number_below_hundred(tokens, century[1] + 1)
+        if rest is None or rest[0] < 10:
+            return None
+        return century[0] * 100 + rest[0], rest[1]
+    following = last + 1
+    if following < len(tokens) and tokens[following] in HUNDREDS:
+        value += HUNDREDS[tokens[following]]
+        last = following
+        following += 1
+    if following < len(tokens) and tokens[following] in JOINERS:
+        following += 1
+    rest = number_below_hundred(tokens, following)
+    if rest is not None:
+        value += rest[0]
+        last = rest[1]
+    return (value, last) if 1800 <= value <= 2099 else None
