@@ -14,7 +14,9 @@ The detectors read the transcript's words (each with its time):
 - the words after a role or naming cue ("mi abogada", "el agente", "se llama", "my lawyer",
   "named"), as a person even in lower case: someone the reporter did not list;
 - capitalised words in mid-sentence, a stand-in for named-entity recognition: no offline NER
-  model fits here (see docs/redaction.md).
+  model fits here (see docs/redaction.md);
+- where those found nothing, two fallbacks: the rest of the sentence after a cue that a
+  person's own identifier follows ("mi correo es"), and words Whisper was unsure of.
 Suggestions are aids. A person still reads and listens: Whisper also mishears and hallucinates.
 """
 
@@ -22,13 +24,14 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from .matching import Target, letters, similarity_matrix
 from .models import Category
 from .numbers import TENS, fold, number_below_hundred, spoken_digits, spoken_year
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 2
+DETECTOR_VERSION = 3
 
 SUSPECT_DIGITS = 7
 PHONE_WORDS = {"phone", "telephone", "cell", "number", "call", "telefono", "celular", "cel", "tel",
@@ -180,7 +183,11 @@ def number_suggestions(words):
         if index == last and NUMERIC_DATE.match(tokens[index]):
             index += 1  # "15/03/1987" is a date: the dates detector names it
             continue
-        context = set(tokens[max(0, index - 4) : index])
+        # A cue word just before the digits, or further back in the same sentence ("el
+        # número de caso en la carta era el …"); "a" counts only close by, it is too common.
+        context = set(tokens[max(0, index - 4) : index]) | (
+            set(tokens[_sentence_start(words, index, 8) : index]) - {"a"}
+        )
         first = index
         stray = words[index - 1].folded if index else ""
         if stray and len(letters(stray)) <= 2 and stray not in COMMON_SHORT_WORDS:
@@ -198,6 +205,14 @@ def number_suggestions(words):
             )
         index = last + 1
     return found
+
+
+def _sentence_start(words, index, longest):
+    """The first index of the (at most `longest`) words before `index` in its sentence."""
+    start = index
+    while start > 0 and index - start < longest and not _ends_sentence(words[start - 1]):
+        start -= 1
+    return start
 
 
 def number_category(run, context, first_word):
@@ -332,6 +347,10 @@ def spoken_email_suggestions(words):
     for end, token in enumerate(tokens):
         if token in DOMAIN_ENDINGS and end >= 2 and tokens[end - 1] in DOT_WORDS:
             domain = end - 2
+        elif token in DOMAIN_ENDINGS and end >= 1 and _dotted(words[end]):
+            domain = end - 1  # "hotmail .com": Whisper glues the dot to what follows it
+            while domain >= 1 and _dotted(words[domain]):
+                domain -= 1
         elif "." in token and token.rsplit(".", 1)[1] in DOMAIN_ENDINGS and "@" not in token:
             domain = end  # "gmail.com" as one word
         elif token in MAIL_PROVIDERS:
@@ -358,6 +377,10 @@ def spoken_email_suggestions(words):
     return found
 
 
+def _dotted(word):
+    return word.text.strip().startswith(".") and bool(letters(word.text))
+
+
 def role_suggestions(words):
     """The one to three words after a role or a naming cue ("mi abogada", "el agente", "se
     llama", "my lawyer", "named"), as a person, even when Whisper wrote them in lower case."""
@@ -367,6 +390,13 @@ def role_suggestions(words):
         if token not in ROLE_CUES or _ends_sentence(words[cue]):
             continue
         first = cue + 1
+        if words[cue].text.rstrip().endswith(","):
+            # "my lawyer, the dealer Quibi, told me": between the commas stands a name,
+            # whatever words Whisper made of it.
+            last = _apposition_end(words, first)
+            if last is not None:
+                found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{token},”"))
+            continue
         if first < len(tokens) and tokens[first] in NAMING_LINKS and token in {"name", "nombre"}:
             first += 1
         last = first - 1
@@ -385,6 +415,15 @@ def role_suggestions(words):
         if last >= first:
             found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{token}”"))
     return found
+
+
+def _apposition_end(words, first, longest=4):
+    for last in range(first, min(len(words), first + longest)):
+        if _ends_sentence(words[last]):
+            return None
+        if words[last].text.rstrip().endswith(","):
+            return last
+    return None
 
 
 def _is_address_part(words, tokens, digits, index):
@@ -554,8 +593,109 @@ def _looks_like_name(words, index):
     return bool(previous) and not previous.endswith(SENTENCE_ENDS)
 
 
+# Phrases after which a person says an identifier of their own. When no other detector found
+# anything in what follows, the rest of the sentence is suggested: Whisper may have made any
+# words of a misheard address, but it rarely loses the "my e-mail is" before it. Long cue words
+# are matched loosely ("fecha de asimiento", "mi dimeción es"), short ones exactly.
+IDENTIFIER_CUES = {
+    Category.EMAIL: ["email", "e-mail", "correo", "write to me at", "escribame a",
+                     "escribeme a", "escribirme a"],
+    Category.PHONE: ["phone", "telephone", "telefono", "celular", "call me at", "llamar al",
+                     "llamarme al", "llame al"],
+    Category.ID_NUMBER: ["passport", "pasaporte", "identificacion", "a number", "case number",
+                         "numero de caso", "social security", "seguro social"],
+    Category.DATE_OF_BIRTH: ["born", "birth", "birthday", "naci", "nacimiento", "cumpleanos"],
+    Category.ADDRESS: ["address", "direccion", "lived at", "live at", "vivimos en",
+                       "viviamos en", "vivo en", "domicilio"],
+}  # fmt: skip
+CUE_LINKS = {"is", "was", "es", "era", "el", "al", "a", "the", "on", "at", "my", "mi", "number",
+             "numero", "de", "en", "la", "are"}  # fmt: skip
+LOOSE_CUE_LETTERS = 7
+LOOSE_CUE_SCORE = 75
+REST_OF_SENTENCE = 8  # words at most: Whisper does not always end its sentences
+UNSURE = 0.4  # below this probability Whisper was guessing
+
+
+def _cue_positions(tokens):
+    """{index: (category, cue length)} for every cue phrase ending at index."""
+    phrases = [(category, tuple(phrase.split())) for category, cues in IDENTIFIER_CUES.items()
+               for phrase in cues]  # fmt: skip
+    loose_words = sorted({w for _, words in phrases for w in words if len(w) >= LOOSE_CUE_LETTERS})
+    vocabulary = sorted({t for t in tokens if len(t) >= LOOSE_CUE_LETTERS - 2})
+    near = {word: {word} for _, words in phrases for word in words}
+    if vocabulary and loose_words:
+        scores = process.cdist(loose_words, vocabulary, scorer=fuzz.ratio, workers=1)
+        for row, word in enumerate(loose_words):
+            near[word] |= {
+                vocabulary[col] for col in np.flatnonzero(scores[row] >= LOOSE_CUE_SCORE)
+            }
+    found = {}
+    for category, words in phrases:
+        for end in range(len(words) - 1, len(tokens)):
+            start = end - len(words) + 1
+            if all(tokens[start + k] in near[word] for k, word in enumerate(words)):
+                found.setdefault(end, (category, len(words)))
+    return found
+
+
+def cue_suggestions(words):
+    """The rest of the sentence after an identifier cue (see IDENTIFIER_CUES)."""
+    tokens = [word.folded for word in words]
+    found = []
+    for cue, (category, _) in sorted(_cue_positions(tokens).items()):
+        if _ends_sentence(words[cue]):
+            continue
+        first = cue + 1
+        while (
+            first < len(words) and tokens[first] in CUE_LINKS and not _ends_sentence(words[first])
+        ):
+            first += 1
+        if (
+            first >= len(words)
+            or not letters(tokens[first])
+            and not spoken_digits([tokens[first]])[0]
+        ):
+            continue
+        last = first
+        while (
+            last + 1 < len(words)
+            and last + 1 - first < REST_OF_SENTENCE
+            and not _ends_sentence(words[last])
+        ):
+            last += 1
+        found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
+    return found
+
+
+def unsure_suggestions(words):
+    """Two or more words in a row that Whisper was unsure of, one of them a content word: a
+    misheard name looks like this ("recorder/0.29 Tobin/0.35" for "Rigoberto Benavides")."""
+    found = []
+    index = 0
+    while index < len(words):
+        last = index
+        while last < len(words) and (words[last].probability or 1.0) < UNSURE:
+            last += 1
+        run = range(index, last)
+        if len(run) >= 2 and any(
+            len(letters(words[i].text)) >= 4 and words[i].folded not in NOT_NAME_WORDS for i in run
+        ):
+            found.append(
+                Suggestion(index, last - 1, Category.OTHER, "unsure", "Whisper was unsure")
+            )
+        index = max(last, index + 1)
+    return found
+
+
 # Where suggestions overlap, the more specific detector names the category.
 PRIORITY = ["numbers", "email", "dates", "gazetteer", "role", "address", "capitalised"]
+
+
+# What the fallbacks may widen; elsewhere they stand only where nothing else was found.
+def _widens(fallback, found):
+    if fallback.source == "cue":
+        return found.category == fallback.category
+    return found.category in (Category.PERSON, Category.OTHER)
 
 
 def suggest(words, gazetteer=()):
@@ -581,4 +721,13 @@ def suggest(words, gazetteer=()):
         keeper = overlapping[0]
         keeper.first = min(keeper.first, suggestion.first)
         keeper.last = max(keeper.last, suggestion.last)
+    for fallback in cue_suggestions(words) + unsure_suggestions(words):
+        overlapping = [s for s in kept if s.first <= fallback.last and fallback.first <= s.last]
+        if not overlapping:
+            kept.append(fallback)
+        elif all(_widens(fallback, s) for s in overlapping):
+            # Part of it was found ("at heart mail .com" of a misheard address): take it all.
+            keeper = overlapping[0]
+            keeper.first = min(keeper.first, fallback.first)
+            keeper.last = max(keeper.last, fallback.last)
     return sorted(kept, key=lambda s: s.first)

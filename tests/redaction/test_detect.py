@@ -85,6 +85,22 @@ def found(text):
         ("Mi abogada se llama rosa maría pérez y nos ayudó.", "person", "rosa maría pérez"),
         ("El agente gomez me dijo que firmara.", "person", "gomez"),
         ("My lawyer, daniel ortiz, helped us a lot.", "person", "daniel ortiz,"),
+        # Issue 16's audio benchmark (tune half): a name between commas after a role, whatever
+        # words Whisper made of it; a cue word further back in the sentence than four words.
+        ("My lawyer, the dealer Quibi, told me to wait.", "person", "the dealer Quibi,"),
+        ("El número me caso en la carta del 434834.", "id_number", "434834."),
+        # The dot glued to the word after it: "hotmail .com".
+        ("Mi correo es, Rosamusta Mantearova .com", "email", "Rosamusta Mantearova .com"),
+        ("Escribame a, y lo andan justamente a roba .mire .com, si puede.", "email", ".mire .com,"),
+        # Nothing recognisable after a cue: the rest of the sentence, the cue matched loosely.
+        (
+            "My email is the lorry's not awkwardly at heart.",
+            "email",
+            "lorry's not awkwardly at heart",
+        ),
+        ("Mi fecha de asimiento es el trece de junio.", "date_of_birth", "trece de junio."),
+        ("Mi niyección es, cae independencia.", "address", "cae independencia."),
+        ("My passport number is written on it.", "id_number", "written on it."),
     ],
 )
 def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covered):
@@ -119,3 +135,18 @@ def test_a_name_met_again_shares_its_entity_so_one_pseudonym_covers_it():
     spoken = words("Daniel Ordegaris came. Later Ortega left and Daniel Ortega Ruiz returned.")
     entities = {s.entity for s in suggest(spoken, GAZETTEER) if s.category == "person"}
     assert entities == {"Daniel Ortega Ruiz"}
+
+
+def test_words_whisper_was_unsure_of_are_suggested_for_a_listen():
+    heard = [("I", 0.9), ("went", 0.99), ("with", 0.81), ("recorder", 0.29), ("tobin", 0.35),
+             ("and", 0.23), ("then", 0.9), ("home.", 0.95)]  # fmt: skip
+    spoken = [Word(i, i * 0.4, i * 0.4 + 0.3, f" {t}", p) for i, (t, p) in enumerate(heard)]
+    suggestions = suggest(spoken)
+    assert [(s.category, s.text(spoken)) for s in suggestions] == [("other", "recorder tobin and")]
+    assert "unsure" in suggestions[0].reason
+
+
+def test_a_single_unsure_word_or_unsure_function_words_are_left_alone():
+    heard = [("So", 0.2), ("the", 0.3), ("day", 0.9), ("came", 0.2), ("and", 0.9)]
+    spoken = [Word(i, i * 0.4, i * 0.4 + 0.3, f" {t}", p) for i, (t, p) in enumerate(heard)]
+    assert suggest(spoken) == []
