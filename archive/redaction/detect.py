@@ -643,19 +643,15 @@ def cue_suggestions(words):
     tokens = [word.folded for word in words]
     found = []
     for cue, (category, _) in sorted(_cue_positions(tokens).items()):
-        if _ends_sentence(words[cue]):
-            continue
+        if _ends_sentence(words[cue]) or _is_label(words[cue]):
+            continue  # a cue ending a sentence says nothing; "[phone]" is a label, not a cue
         first = cue + 1
         while (
             first < len(words) and tokens[first] in CUE_LINKS and not _ends_sentence(words[first])
         ):
             first += 1
-        if (
-            first >= len(words)
-            or not letters(tokens[first])
-            and not spoken_digits([tokens[first]])[0]
-        ):
-            continue
+        if first >= len(words) or _is_label(words[first]):
+            continue  # nothing said, or already redacted: "call me at [phone]"
         last = first
         while (
             last + 1 < len(words)
@@ -665,6 +661,12 @@ def cue_suggestions(words):
             last += 1
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
     return found
+
+
+def _is_label(word):
+    """A redaction's replacement ("[name]"), or a word with nothing to say."""
+    text = word.text.strip()
+    return text.startswith("[") or not (letters(text) or any(ch.isdigit() for ch in text))
 
 
 def unsure_suggestions(words):

@@ -125,6 +125,9 @@ def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covere
         "Se llamaba a la policía cuando pasaba algo.",
         "My brother waited outside the store for a long time.",
         "Mi hermano trabajando en el campo no vio nada.",
+        # What the review's floor reads: a redacted snapshot, whose labels are not cues.
+        "Call me at [phone] and ask for my wife.",
+        "Mi teléfono es [phone] y mi correo es [email].",
     ],
 )
 def test_ordinary_sentences_raise_no_suggestion(text):
