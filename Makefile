@@ -12,8 +12,12 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall only when the declared or pinned dependencies change.
+# resemblyzer (Apache-2.0) carries the speaker encoder's weights in its wheel; we use only that
+# file (archive/transcription/diarization.py), so it goes in without its dependencies: webrtcvad
+# would need a C compiler, librosa a half-minute numba compile in every new worker.
 $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	$(BIN)/python -m pip install --quiet --no-deps -c constraints.txt resemblyzer
 	touch $@
 
 # iiif-prezi3 validates our IIIF manifests in the tests. It caps Pillow at 12 for image helpers

@@ -25,15 +25,10 @@ import json
 import os
 import random
 import re
-import subprocess
 import sys
-import tempfile
-import wave
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -47,14 +42,12 @@ from django.conf import settings  # noqa: E402
 
 from archive.redaction.detect import GazetteerEntry, Word, suggest  # noqa: E402
 from archive.transcription.audio import SAMPLE_RATE, decode_for_whisper  # noqa: E402
-from archive.transcription.engines import Options, get_engine  # noqa: E402
-from scripts.make_demo_audio import encode_opus  # noqa: E402
+from benchmarks.spoken import silence, speak, transcribed, write_ogg  # noqa: E402
 
 AUDIO_DIR = ROOT / "benchmarks" / "recall_audio"
 HALVES = {"tune": 1, "report": 2}
 RECORDINGS_PER_LANGUAGE = 10
 TARGET_CATEGORIES = ("person", "id_number", "phone", "email", "date_of_birth", "address")
-PAUSE_KEPT = 0.12  # seconds of espeak's silence kept at each end of a piece
 
 VOICES = {
     "en": ["en-us", "en-us+f3", "en-gb", "en-gb+f4", "en-gb-scotland", "en-029+f2", "en-us+m3"],
@@ -290,21 +283,6 @@ def plan(half):
     return recordings
 
 
-def speak(text, voice, speed):
-    with tempfile.NamedTemporaryFile(suffix=".wav") as out:
-        subprocess.run(
-            ["espeak-ng", "-v", voice, "-s", str(speed), "-w", out.name, text], check=True
-        )
-        with open(out.name, "rb") as wav:
-            samples = decode_for_whisper(wav)
-    # espeak pads every utterance with silence; keep a natural pause, not a gap.
-    loud = np.flatnonzero(np.abs(samples) > 0.01)
-    if not len(loud):
-        return samples[:0]
-    keep = int(PAUSE_KEPT * SAMPLE_RATE)
-    return samples[max(0, loud[0] - keep) : loud[-1] + keep]
-
-
 def build(half):
     """Speak every recording of `half`, write it as Ogg Opus and its identifiers' times."""
     folder = AUDIO_DIR / half
@@ -323,17 +301,10 @@ def build(half):
                     )  # fmt: skip
                 chunks.append(samples)
                 at += duration
-            pause = np.zeros(int(0.35 * SAMPLE_RATE), dtype=np.float32)
+            pause = silence(0.35)
             chunks.append(pause)
             at += len(pause) / SAMPLE_RATE
-        with tempfile.NamedTemporaryFile(suffix=".wav") as out:
-            with wave.open(out.name, "wb") as target:
-                target.setnchannels(1)
-                target.setsampwidth(2)
-                target.setframerate(SAMPLE_RATE)
-                pcm = np.clip(np.concatenate(chunks), -1, 1)
-                target.writeframes((pcm * 32767).astype("<i2").tobytes())
-            encode_opus(out.name, folder / f"{recording.name}.ogg")
+        write_ogg(chunks, folder / f"{recording.name}.ogg")
         manifest.append(
             {"file": f"{recording.name}.ogg", "language": recording.language,
              "voice": recording.voice, "speed": recording.speed, "listed": recording.listed,
@@ -355,21 +326,12 @@ def load(half, limit=None):
 
 
 def transcribe(path):
-    """The default engine and model, language detected, as a job started with defaults runs."""
-    segments = []
     with open(path, "rb") as source:
-        samples = decode_for_whisper(source)
-    get_engine(settings.TESTIMONIO_TRANSCRIPTION_ENGINE).transcribe(
-        samples,
-        Options(model=settings.TESTIMONIO_WHISPER_MODEL,
-                beam_size=settings.TESTIMONIO_TRANSCRIPTION_BEAM_SIZE),
-        on_segment=segments.append,
-        on_progress=lambda seconds: None,
-    )  # fmt: skip
+        segments = transcribed(decode_for_whisper(source))
     words = []
     for segment in segments:
-        for word in segment.words:
-            words.append(Word(len(words), word.start, word.end, f" {word.text}", word.probability))
+        for start, end, text, probability in segment["words"]:
+            words.append(Word(len(words), start, end, f" {text}", probability))
     return words
 
 

@@ -237,6 +237,9 @@ TESTIMONIO_MODEL_CACHE = env_path("TESTIMONIO_MODEL_CACHE", BASE_DIR / "var" / "
 TESTIMONIO_TRANSCRIPTION_STALE_SECONDS = int(
     os.environ.get("TESTIMONIO_TRANSCRIPTION_STALE_SECONDS", 600)
 )
+# Jobs find who speaks when (archive/transcription/diarization.py) unless told otherwise for
+# recordings longer than this: a short clip is usually one voice.
+TESTIMONIO_DIARIZE_LONGER_THAN = float(os.environ.get("TESTIMONIO_DIARIZE_LONGER_THAN", 60))
 
 # Redaction (archive/redaction/render.py). Padding is added on each side of a redacted span;
 # spans closer than the merge gap become one, so no syllable is heard between them.

@@ -174,3 +174,25 @@ def apply_edit(transcript, document, user):
                 sender=Transcript, transcript=transcript, revision=revision, user=user
             )
         return revision
+
+
+def speakers_of(transcript):
+    """The transcript's speaker labels in the order they first speak."""
+    labels = transcript.segments.order_by("position").values_list("speaker", flat=True)
+    return [label for label in dict.fromkeys(labels) if label]
+
+
+def rename_speakers(transcript, names, user):
+    """Give each speaker a name once for the whole transcript ({old label: new name}), as one
+    revision. Returns the revision, or None when nothing changed."""
+    names = {
+        old: " ".join(new.split())[:64]
+        for old, new in names.items()
+        if " ".join(new.split()) and " ".join(new.split()) != old
+    }
+    segments = editor_segments(transcript)
+    if not any(segment["speaker"] in names for segment in segments):
+        return None
+    for segment in segments:
+        segment["speaker"] = names.get(segment["speaker"], segment["speaker"])
+    return apply_edit(transcript, {"segments": segments}, user)

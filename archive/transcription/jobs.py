@@ -18,6 +18,7 @@ from archive.ingest.encryption import EncryptionError
 from archive.ingest.probe import UnreadableMedia
 
 from .audio import decode_for_whisper
+from .diarization import MAX_GIVEN_SPEAKERS, DiarizationUnavailable, diarize
 from .engines import Options, duration_of, get_engine
 from .models import ACTIVE_STATUSES, JobStatus, Segment, Transcript, TranscriptionJob
 from .signals import transcript_revised
@@ -41,9 +42,17 @@ def start_job(
     user=None,
     then_translate=False,
     translation_of=None,
+    diarize=None,
+    speakers=None,
 ):
+    """Queue a job. `diarize` None: find who speaks when if the recording is longer than
+    TESTIMONIO_DIARIZE_LONGER_THAN; `speakers` None: estimate how many."""
     engine = engine or settings.TESTIMONIO_TRANSCRIPTION_ENGINE
     get_engine(engine)  # an unknown engine is refused before anything is written
+    if diarize is None:
+        diarize = recording.duration_seconds > settings.TESTIMONIO_DIARIZE_LONGER_THAN
+    if speakers is not None and not 2 <= speakers <= MAX_GIVEN_SPEAKERS:
+        raise ValueError(f"The number of speakers must be from 2 to {MAX_GIVEN_SPEAKERS}.")
     job = TranscriptionJob.objects.create(
         recording=recording,
         engine=engine,
@@ -52,6 +61,8 @@ def start_job(
         task=task,
         then_translate=then_translate,
         translation_of=translation_of,
+        diarize=diarize,
+        speakers=speakers if diarize else None,
         duration_seconds=recording.duration_seconds,
         requested_by=user,
     )
@@ -144,9 +155,10 @@ def run_job(job_id):
     resume_at = done[-1] if done else 0.0
     position = len(done)
 
-    def still_wanted(seconds):
+    def still_wanted(seconds=None):
+        progress = {} if seconds is None else {"processed_seconds": seconds}
         updated = TranscriptionJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-            processed_seconds=seconds, heartbeat_at=timezone.now()
+            heartbeat_at=timezone.now(), **progress
         )
         if not updated:
             raise JobCancelled
@@ -188,6 +200,7 @@ def run_job(job_id):
             on_segment=save_segment,
             on_progress=still_wanted,
         )
+        turns, notice = _turns(job, transcript, samples, outcome, still_wanted)
     except JobCancelled:
         return
     except (UnreadableMedia, ModelUnavailable) as error:
@@ -199,11 +212,45 @@ def run_job(job_id):
             job, f"Transcription failed unexpectedly ({type(error).__name__}). See the worker log."
         )
         return
-    finish(job, transcript, outcome)
+    finish(job, transcript, outcome, turns, notice)
 
 
-def finish(job, transcript, outcome):
+def _turns(job, transcript, samples, outcome, still_wanted):
+    """The transcript's segments split at speaker turns, or None (not asked for, one voice, or
+    the encoder unusable: the transcript is worth having without speakers, so that is a notice
+    on a finished job, not a failure)."""
+    if not job.diarize:
+        return None, ""
+    segments = list(
+        transcript.segments.order_by("position").values("start", "end", "text", "words")
+    )
+    language = "en" if job.task == "translate" else outcome.language
+    try:
+        found = diarize(
+            samples, segments, language, job.speakers, on_progress=lambda _at: still_wanted()
+        )
+    except DiarizationUnavailable as error:
+        return None, f"Speakers were not found: {error}"
+    except JobCancelled:
+        raise
+    except Exception as error:
+        logger.exception("Diarization of job %s failed", job.pk)
+        return None, f"Speakers were not found ({type(error).__name__}); see the worker log."
+    if found.speakers == 1:
+        return None, "One voice was heard; the transcript has no speaker turns."
+    return found.segments, ""
+
+
+def finish(job, transcript, outcome, turns=None, notice=""):
     with transaction.atomic():
+        if turns is not None:
+            # Nobody can have edited an incomplete transcript, so replacing its segments with
+            # the same words cut at turns loses nothing; the revision below records the result.
+            transcript.segments.all().delete()
+            Segment.objects.bulk_create(
+                Segment(transcript=transcript, position=position, **turn)
+                for position, turn in enumerate(turns)
+            )
         transcript.language = "en" if job.task == "translate" else outcome.language
         transcript.model = outcome.model_label
         transcript.is_complete = True
@@ -217,6 +264,7 @@ def finish(job, transcript, outcome):
             finished_at=timezone.now(),
             processed_seconds=F("duration_seconds"),
             error="",
+            notice=notice,
         )
         if finished and job.then_translate and job.task == "transcribe":
             start_job(
@@ -227,4 +275,6 @@ def finish(job, transcript, outcome):
                 task="translate",
                 user=job.requested_by,
                 translation_of=transcript,
+                diarize=job.diarize,
+                speakers=job.speakers,
             )

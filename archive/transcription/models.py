@@ -41,10 +41,24 @@ class TranscriptionJob(models.Model):
         "Transcript", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     then_translate = models.BooleanField(default=False)
+    diarize = models.BooleanField(
+        _("find who speaks when"),
+        default=False,
+        help_text=_("Split the transcript at speaker turns and label each speaker."),
+    )
+    speakers = models.PositiveSmallIntegerField(
+        _("number of speakers"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: estimate it from the voices."),
+    )
     status = models.CharField(max_length=16, choices=JobStatus.choices, default=JobStatus.QUEUED)
     processed_seconds = models.FloatField(default=0)
     duration_seconds = models.FloatField(default=0)
     error = models.TextField(blank=True)
+    notice = models.TextField(
+        blank=True, help_text=_("Something to know about a finished job, such as a skipped step.")
+    )
     attempts = models.PositiveSmallIntegerField(default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

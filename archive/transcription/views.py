@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from archive.ingest.models import Recording
 
-from .editing import InvalidEdit, apply_edit, editor_segments
+from .diarization import MAX_GIVEN_SPEAKERS
+from .editing import InvalidEdit, apply_edit, editor_segments, rename_speakers, speakers_of
 from .engines import ENGINES
 from .jobs import cancel_job, recover_stale_jobs, retry_job, start_job
 from .models import LOW_CONFIDENCE, Transcript, TranscriptionJob
@@ -36,11 +37,22 @@ def start(request, recording_id):
     if engine is not None and engine not in ENGINES:
         messages.error(request, _("Unknown engine."))
         return redirect(interview_page(recording))
+    diarize = bool(request.POST.get(prefix + "diarize"))
+    speakers = request.POST.get(prefix + "speakers", "").strip()
+    if speakers and not (speakers.isdigit() and 2 <= int(speakers) <= MAX_GIVEN_SPEAKERS):
+        messages.error(
+            request,
+            _("The number of speakers must be from 2 to %(most)s, or empty to estimate it.")
+            % {"most": MAX_GIVEN_SPEAKERS},
+        )
+        return redirect(interview_page(recording))
     start_job(
         recording,
         engine=engine,
         language=request.POST.get(prefix + "language", "").strip().lower()[:16],
         then_translate=bool(request.POST.get(prefix + "translate")),
+        diarize=diarize,
+        speakers=int(speakers) if speakers and diarize else None,
         user=request.user,
     )
     messages.success(request, _("Transcription queued. Progress shows below."))
@@ -82,6 +94,7 @@ def progress(request, job_id):
             "processed_seconds": round(job.processed_seconds, 1),
             "duration_seconds": round(job.duration_seconds, 1),
             "error": job.error,
+            "notice": job.notice,
             "transcript_url": reverse("transcription_editor", args=[transcript.pk])
             if transcript and job.status == "done"
             else None,
@@ -122,8 +135,39 @@ def editor(request, transcript_id):
                 "language": transcript.language or "?",
             },
             "translations": transcript.translations.all(),
+            "speakers": speakers_of(transcript),
+            "speaker_suggestions": [
+                _("Interviewer"),
+                transcript.recording.interview.narrator_display_name,
+            ],
         },
     )
+
+
+@require_POST
+def rename(request, transcript_id):
+    """Name each speaker once: every turn of "Speaker 1" becomes "Interviewer", and so on."""
+    require(request, "transcription.change_transcript")
+    transcript = get_object_or_404(Transcript.objects.select_related("recording"), pk=transcript_id)
+    editor_page = reverse("transcription_editor", args=[transcript.pk])
+    latest = transcript.latest_revision
+    if latest and request.POST.get("revision") != str(latest.pk):
+        messages.error(
+            request,
+            _("Someone saved this transcript after you opened it; the speakers were not renamed."),
+        )
+        return redirect(editor_page)
+    if not transcript.is_complete:
+        messages.error(request, _("The machine is still writing this transcript."))
+        return redirect(editor_page)
+    labels = speakers_of(transcript)
+    names = {
+        label: request.POST.get(f"speaker-{number}", "")
+        for number, label in enumerate(labels, start=1)
+    }
+    if rename_speakers(transcript, names, request.user):
+        messages.success(request, _("Speakers renamed throughout the transcript."))
+    return redirect(editor_page)
 
 
 @require_POST

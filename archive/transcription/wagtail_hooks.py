@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from . import views
+from .diarization import MAX_GIVEN_SPEAKERS
 from .engines import ENGINES
 from .models import Transcript
 
@@ -33,6 +35,11 @@ def register_transcription_urls():
             views.save,
             name="transcription_save",
         ),
+        path(
+            "transcription/transcripts/<int:transcript_id>/speakers/",
+            views.rename,
+            name="transcription_rename_speakers",
+        ),
     ]
 
 
@@ -47,6 +54,9 @@ def transcription_panel(request, recording):
             "jobs": recording.transcription_jobs.all()[:5],
             "transcripts": Transcript.objects.filter(recording=recording).select_related("job"),
             "engines": ENGINES,
+            "diarize_by_default": recording.duration_seconds
+            > settings.TESTIMONIO_DIARIZE_LONGER_THAN,
+            "max_speakers": MAX_GIVEN_SPEAKERS,
             "can_start": request.user.has_perm("transcription.add_transcriptionjob"),
             "can_manage": request.user.has_perm("transcription.change_transcriptionjob"),
         },

@@ -1,9 +1,11 @@
+import argparse
 import json
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.ingest.models import Recording
+from archive.transcription.diarization import MAX_GIVEN_SPEAKERS
 from archive.transcription.engines import ENGINES
 from archive.transcription.jobs import recover_stale_jobs, start_job
 from archive.transcription.models import ACTIVE_STATUSES, JobStatus, TranscriptionJob
@@ -20,6 +22,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--translate", action="store_true", help="also make an English translation"
         )
+        parser.add_argument(
+            "--diarize",
+            action=argparse.BooleanOptionalAction,
+            help="find who speaks when (default: for recordings longer than a minute)",
+        )
+        parser.add_argument(
+            "--speakers",
+            type=int,
+            help=f"with --diarize: how many speakers (2-{MAX_GIVEN_SPEAKERS}; default: estimate)",
+        )
         parser.add_argument("--wait", action="store_true", help="wait for the job to finish")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
         parser.add_argument(
@@ -30,12 +42,20 @@ class Command(BaseCommand):
         recording = Recording.objects.filter(pk=options["recording_id"]).first()
         if recording is None:
             raise CommandError(f"No recording {options['recording_id']}.")
+        if options["speakers"] is not None:
+            if options["diarize"] is False:
+                raise CommandError("--speakers needs diarization; drop --no-diarize.")
+            if not 2 <= options["speakers"] <= MAX_GIVEN_SPEAKERS:
+                raise CommandError(f"--speakers must be from 2 to {MAX_GIVEN_SPEAKERS}.")
+            options["diarize"] = True
         job = start_job(
             recording,
             engine=options["engine"],
             model=options["model"],
             language=options["language"] or "",
             then_translate=options["translate"],
+            diarize=options["diarize"],
+            speakers=options["speakers"],
         )
         if not options["wait"]:
             self.stdout.write(
@@ -74,6 +94,7 @@ class Command(BaseCommand):
             "language": transcript.language,
             "duration": round(job.duration_seconds, 3),
             "text": transcript.text,
+            "speakers": sorted({s.speaker for s in transcript.segments.all() if s.speaker}),
         }
         if translation_job is not None:
             if translation_job.status != JobStatus.DONE:
@@ -83,6 +104,9 @@ class Command(BaseCommand):
                 )
             translation = translation_job.transcripts.get()
             result["translation"] = {"transcript": translation.pk, "text": translation.text}
+        if job.notice:
+            result["notice"] = job.notice
+            self.stderr.write(job.notice)
         if as_json:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
         else:
@@ -91,4 +115,6 @@ class Command(BaseCommand):
                     f"Transcript {transcript.pk} ({transcript.language}, {result['duration']} s):"
                 )
             )
+            if result["speakers"]:
+                self.stdout.write(f"Speakers: {', '.join(result['speakers'])}")
             self.stdout.write(result["text"])

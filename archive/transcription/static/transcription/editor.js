@@ -70,6 +70,9 @@
   function renderSegment(segment, index) {
     const item = document.createElement("li");
     item.className = "segment";
+    if (segment.speaker && index && segments[index - 1].speaker !== segment.speaker) {
+      item.classList.add("segment--turn");
+    }
     item.dataset.index = index;
     const time = button(formatTime(segment.start), "Play from " + formatTime(segment.start), () => {
       player.currentTime = segment.start;

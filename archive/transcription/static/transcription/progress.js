@@ -37,6 +37,7 @@
         link.href = data.transcript_url;
         link.textContent = "Open the transcript";
         result.replaceChildren(link);
+        if (data.notice) result.append(" " + data.notice);
       } else if (data.error) {
         result.textContent = data.error;
       }
