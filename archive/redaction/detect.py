@@ -31,9 +31,11 @@ from .models import Category
 from .numbers import TENS, fold, number_below_hundred, spoken_digits, spoken_year
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 3
+DETECTOR_VERSION = 4
 
 SUSPECT_DIGITS = 7
+HOUSE_NUMBER_DIGITS = 5
+HOUSE_NUMBER_WORDS = {"numero", "numeros", "number", "num"}
 PHONE_WORDS = {"phone", "telephone", "cell", "number", "call", "telefono", "celular", "cel", "tel",
                "numero", "llamar", "llame", "whatsapp", "movil"}  # fmt: skip
 ID_WORDS = {"a", "alien", "registration", "passport", "pasaporte", "id", "identificacion",
@@ -140,15 +142,18 @@ class Suggestion:
     reason: str
     entity: str = ""
     digit_count: int = 0
+    heard: tuple = ()  # (start, end) of speech with no words: first and last are unused
 
     def text(self, words):
+        if self.heard:
+            return ""
         return "".join(word.text for word in words[self.first : self.last + 1]).strip()
 
     def start(self, words):
-        return words[self.first].start
+        return self.heard[0] if self.heard else words[self.first].start
 
     def end(self, words):
-        return words[self.last].end
+        return self.heard[1] if self.heard else words[self.last].end
 
 
 def transcript_words(segments):
@@ -197,7 +202,7 @@ def number_suggestions(words):
                 Suggestion(
                     first,
                     last,
-                    number_category(run, context, tokens[first]),
+                    number_category(run, context, tokens[first], stray),
                     "numbers",
                     f"{len(run)} digits",
                     digit_count=len(run),
@@ -215,7 +220,14 @@ def _sentence_start(words, index, longest):
     return start
 
 
-def number_category(run, context, first_word):
+def number_category(run, context, first_word, before=""):
+    """What a run of digits is, from its length and the words before it (`before`: the one
+    just before)."""
+    if len(run) <= HOUSE_NUMBER_DIGITS and (
+        context & STREET_WORDS
+        or (before in HOUSE_NUMBER_WORDS and not context & (PHONE_WORDS | ID_WORDS) - {"a", before})
+    ):
+        return Category.ADDRESS
     if first_word == "a" or context & (ID_WORDS - {"a"}):
         return Category.ID_NUMBER
     if context & PHONE_WORDS or len(run) in (7, 10, 11, 12, 13):
@@ -261,7 +273,10 @@ def birth_date_suggestions(words):
     for index, token in enumerate(tokens):
         if token not in BIRTH_WORDS:
             continue
-        window = range(index + 1, min(len(tokens), index + 14))
+        end = index + 1
+        while end < min(len(tokens), index + 14) and not _ends_sentence(words[end - 1]):
+            end += 1
+        window = range(index + 1, end)  # "…de 1967. Mi número…": the next sentence is not it
         dated = [i for i in window if tokens[i] in MONTHS or digits[i]]
         has_year = any(
             len("".join(digits[i] or "" for i in dated[j : j + 3])) == 4 for j in range(len(dated))
@@ -390,6 +405,9 @@ def role_suggestions(words):
         if token not in ROLE_CUES or _ends_sentence(words[cue]):
             continue
         first = cue + 1
+        if _is_naming(tokens, cue):
+            found += _named(words, tokens, cue)
+            continue
         if words[cue].text.rstrip().endswith(","):
             # "my lawyer, the dealer Quibi, told me": between the commas stands a name,
             # whatever words Whisper made of it.
@@ -417,6 +435,43 @@ def role_suggestions(words):
     return found
 
 
+NAMED_WORDS = 6  # after "se llamaba", "named": what follows is the name, whatever Whisper wrote
+NAME_STOPS = {"y", "and"}
+
+
+def _is_naming(tokens, cue):
+    """ "se llama(ba)", "llamado", "named", "name is/was": the words that follow are a name."""
+    token = tokens[cue]
+    if token in {"llama", "llamaba", "llamo"}:
+        return cue > 0 and tokens[cue - 1] == "se"
+    if token in {"name", "nombre"}:
+        return cue + 1 < len(tokens) and tokens[cue + 1] in NAMING_LINKS
+    return token in {"llamado", "llamada", "named"}
+
+
+def _named(words, tokens, cue):
+    """The name after a naming cue, even where Whisper made function words of it ("se llamaba,
+    me atrizó el mismo" for "Beatriz Olmedo")."""
+    first = cue + 1
+    if first < len(tokens) and tokens[first] in NAMING_LINKS:
+        first += 1
+    if first < len(tokens) and tokens[first] in {"a", "al"}:
+        return []  # "se llamaba a la policía": someone was called, nobody named
+    last = first - 1
+    while (
+        last + 1 < len(tokens)
+        and last + 1 - first < NAMED_WORDS
+        and tokens[last + 1] not in NAME_STOPS
+        and not _is_label(words[last + 1])
+    ):
+        last += 1
+        if _ends_sentence(words[last]) or words[last].text.rstrip().endswith(","):
+            break
+    if last < first:
+        return []
+    return [Suggestion(first, last, Category.PERSON, "role", f"after “{words[cue].text.strip()}”")]
+
+
 def _apposition_end(words, first, longest=4):
     for last in range(first, min(len(words), first + longest)):
         if _ends_sentence(words[last]):
@@ -426,8 +481,20 @@ def _apposition_end(words, first, longest=4):
     return None
 
 
-def _is_address_part(words, tokens, digits, index):
-    return bool(digits[index]) or tokens[index] in NAME_LINKS or _looks_like_name(words, index)
+def _is_address_part(words, tokens, digits, index, street=None):
+    """Part of an address around a street word at `street`: digits, "número", a name, or
+    (right after the street word, where Whisper writes street names in lower case) any word
+    that is not a common one."""
+    if digits[index] or tokens[index] in NAME_LINKS | HOUSE_NUMBER_WORDS:
+        return True
+    if _looks_like_name(words, index):
+        return True
+    return (
+        street is not None
+        and 0 < index - street <= 2
+        and len(letters(tokens[index])) >= 3
+        and tokens[index] not in COMMON_SHORT_WORDS | NOT_NAME_WORDS
+    )
 
 
 def _ends_sentence(word):
@@ -454,7 +521,7 @@ def address_suggestions(words):
             last + 1 < len(words)
             and last - index < 5
             and not _ends_sentence(words[last])
-            and _is_address_part(words, tokens, digits, last + 1)
+            and _is_address_part(words, tokens, digits, last + 1, street=index)
         ):
             last += 1
         named = any(
@@ -463,6 +530,46 @@ def address_suggestions(words):
         )
         if named:
             found.append(Suggestion(first, last, Category.ADDRESS, "address", f"near “{token}”"))
+    return found + house_number_suggestions(words, tokens, digits)
+
+
+def house_number_suggestions(words, tokens, digits):
+    """A house number said without a street word Whisper kept: "número 1694" (Spanish
+    addresses say it), or a number followed by a capitalised name ("3,279 Lake Rhine")."""
+    found = []
+    index = 0
+    while index < len(words):
+        if not digits[index]:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(words) and digits[last + 1] and not _ends_sentence(words[last]):
+            last += 1
+        run = "".join(digits[index : last + 1])
+        after = last
+        while (
+            after + 1 < len(words)
+            and after - last < 3
+            and not _ends_sentence(words[after])
+            and _looks_like_name(words, after + 1)
+            and len(letters(words[after + 1].text)) >= 3
+        ):
+            after += 1
+        numbered = index > 0 and tokens[index - 1] in HOUSE_NUMBER_WORDS
+        # "número uno" is a rank more often than a house: a house number has two digits or more.
+        if 2 <= len(run) <= HOUSE_NUMBER_DIGITS and (numbered or after > last):
+            first = index - 1 if numbered else index
+            while (  # "a menina reforma número 96": the street's name, however heard
+                numbered
+                and first > 0
+                and index - first <= 3
+                and not words[first - 1].text.strip().endswith((*SENTENCE_ENDS, ","))
+                and len(letters(tokens[first - 1])) >= 3
+                and tokens[first - 1] not in COMMON_SHORT_WORDS | NOT_NAME_WORDS
+            ):
+                first -= 1
+            found.append(Suggestion(first, after, Category.ADDRESS, "address", "a house number"))
+        index = after + 1
     return found
 
 
@@ -613,7 +720,7 @@ CUE_LINKS = {"is", "was", "es", "era", "el", "al", "a", "the", "on", "at", "my",
 LOOSE_CUE_LETTERS = 7
 LOOSE_CUE_SCORE = 75
 REST_OF_SENTENCE = 8  # words at most: Whisper does not always end its sentences
-UNSURE = 0.4  # below this probability Whisper was guessing
+UNSURE = 0.45  # below this probability Whisper was guessing
 
 
 def _cue_positions(tokens):
@@ -689,6 +796,67 @@ def unsure_suggestions(words):
     return found
 
 
+# The same word this many times in a row: Whisper is looping, not hearing. People say "no, no,
+# no, no" but rarely a digit four times over.
+LOOP_REPEATS = {"digit": 4, "word": 8}
+
+
+def repeat_suggestions(words):
+    """Where Whisper repeats one word over and over ("6, 6, 6, 6, …") it has stopped hearing
+    the speech under it, which may hold anything: suggest the loop and what leads into it in
+    its clause, for a listen."""
+    found = []
+    index = 0
+    while index < len(words):
+        token = words[index].text.strip().strip(".,;:-")
+        last = index
+        while last + 1 < len(words) and words[last + 1].text.strip().strip(".,;:-") == token:
+            last += 1
+        kind = "digit" if token.isdigit() else "word"
+        if token and last - index + 1 >= LOOP_REPEATS[kind]:
+            first = index
+            while (
+                first > 0
+                and index - first < 4
+                and not words[first - 1].text.strip().endswith((*SENTENCE_ENDS, ","))
+            ):
+                first -= 1
+            found.append(
+                Suggestion(first, last, Category.OTHER, "repeat", "Whisper repeated itself")
+            )
+        index = last + 1
+    return found
+
+
+UNHEARD_SECONDS = 1.0  # speech this long with no word under it is worth a listen
+WORD_SLACK = 0.2  # Whisper's word edges are this loose
+
+
+def unheard_suggestions(words, speech):
+    """Speech the voice detector heard where the transcript has no words (`speech`: [start,
+    end] stretches): Whisper skipped it or hallucinated elsewhere, and it may hold anything.
+    What an editor later types there covers it."""
+    covered = sorted((w.start - WORD_SLACK, w.end + WORD_SLACK) for w in words if w.end > w.start)
+    found = []
+    for start, end in speech:
+        at = start
+        for word_start, word_end in covered:
+            if word_end <= at:
+                continue
+            if word_start >= end:
+                break
+            if word_start - at >= UNHEARD_SECONDS:
+                found.append((at, word_start))
+            at = max(at, word_end)
+        if end - at >= UNHEARD_SECONDS:
+            found.append((at, end))
+    return [
+        Suggestion(-1, -1, Category.OTHER, "unheard", "speech with no words: listen",
+                   heard=(round(max(start, 0.0), 3), round(end, 3)))
+        for start, end in found
+    ]  # fmt: skip
+
+
 # Where suggestions overlap, the more specific detector names the category.
 PRIORITY = ["numbers", "email", "dates", "gazetteer", "role", "address", "capitalised"]
 
@@ -700,8 +868,9 @@ def _widens(fallback, found):
     return found.category in (Category.PERSON, Category.OTHER)
 
 
-def suggest(words, gazetteer=()):
-    """All suggestions over `words`, overlaps merged, in transcript order."""
+def suggest(words, gazetteer=(), speech=()):
+    """All suggestions over `words`, overlaps merged, in transcript order; with `speech` (where
+    a voice detector heard speech), also the speech that has no words."""
     found = (
         number_suggestions(words)
         + email_suggestions(words)
@@ -723,7 +892,7 @@ def suggest(words, gazetteer=()):
         keeper = overlapping[0]
         keeper.first = min(keeper.first, suggestion.first)
         keeper.last = max(keeper.last, suggestion.last)
-    for fallback in cue_suggestions(words) + unsure_suggestions(words):
+    for fallback in cue_suggestions(words) + unsure_suggestions(words) + repeat_suggestions(words):
         overlapping = [s for s in kept if s.first <= fallback.last and fallback.first <= s.last]
         if not overlapping:
             kept.append(fallback)
@@ -732,4 +901,8 @@ def suggest(words, gazetteer=()):
             keeper = overlapping[0]
             keeper.first = min(keeper.first, fallback.first)
             keeper.last = max(keeper.last, fallback.last)
-    return sorted(kept, key=lambda s: s.first)
+    kept.sort(key=lambda s: s.first)
+    return sorted(
+        kept + unheard_suggestions(words, speech),
+        key=lambda s: s.heard[0] if s.heard else words[s.first].start,
+    )

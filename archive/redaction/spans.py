@@ -51,7 +51,8 @@ def store_suggestions(transcript, revision=None):
     words = words_of(transcript)
     existing = list(transcript.redactions.values_list("start", "end"))
     created = []
-    for suggestion in suggest(words, interview_gazetteer(transcript.recording.interview)):
+    gazetteer = interview_gazetteer(transcript.recording.interview)
+    for suggestion in suggest(words, gazetteer, transcript.speech):
         start, end = suggestion.start(words), suggestion.end(words)
         if any(start < other_end and other_start < end for other_start, other_end in existing):
             continue

@@ -21,3 +21,17 @@ def decode_for_whisper(source):
     if not chunks:
         return np.zeros(0, dtype=np.float32)
     return np.concatenate(chunks).astype(np.float32, copy=False)
+
+
+def voiced_stretches(samples):
+    """Where someone speaks, as [start, end] seconds, by the Silero voice detector that ships
+    inside the faster-whisper wheel (nothing is downloaded). Kept with each transcript, so
+    speech Whisper wrote nothing for can be found and listened to."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    stretches = get_speech_timestamps(
+        samples, VadOptions(min_silence_duration_ms=300, speech_pad_ms=100)
+    )
+    return [
+        [round(s["start"] / SAMPLE_RATE, 3), round(s["end"] / SAMPLE_RATE, 3)] for s in stretches
+    ]

@@ -17,7 +17,7 @@ from wagtail.log_actions import log
 from archive.ingest.encryption import EncryptionError
 from archive.ingest.probe import UnreadableMedia
 
-from .audio import decode_for_whisper
+from .audio import decode_for_whisper, voiced_stretches
 from .diarization import MAX_GIVEN_SPEAKERS, DiarizationUnavailable, diarize
 from .engines import Options, duration_of, get_engine
 from .models import ACTIVE_STATUSES, JobStatus, Segment, Transcript, TranscriptionJob
@@ -201,6 +201,7 @@ def run_job(job_id):
             on_progress=still_wanted,
         )
         turns, notice = _turns(job, transcript, samples, outcome, still_wanted)
+        speech = voiced_stretches(samples)
     except JobCancelled:
         return
     except (UnreadableMedia, ModelUnavailable) as error:
@@ -212,7 +213,7 @@ def run_job(job_id):
             job, f"Transcription failed unexpectedly ({type(error).__name__}). See the worker log."
         )
         return
-    finish(job, transcript, outcome, turns, notice)
+    finish(job, transcript, outcome, turns, notice, speech)
 
 
 def _turns(job, transcript, samples, outcome, still_wanted):
@@ -241,7 +242,7 @@ def _turns(job, transcript, samples, outcome, still_wanted):
     return found.segments, ""
 
 
-def finish(job, transcript, outcome, turns=None, notice=""):
+def finish(job, transcript, outcome, turns=None, notice="", speech=()):
     with transaction.atomic():
         if turns is not None:
             # Nobody can have edited an incomplete transcript, so replacing its segments with
@@ -254,6 +255,7 @@ def finish(job, transcript, outcome, turns=None, notice=""):
         transcript.language = "en" if job.task == "translate" else outcome.language
         transcript.model = outcome.model_label
         transcript.is_complete = True
+        transcript.speech = list(speech)
         transcript.save()
         revision = transcript.save_revision(user=job.requested_by)
         transcript_revised.send(

@@ -111,6 +111,14 @@ class Transcript(RevisionMixin, ClusterableModel):
     corrected = models.BooleanField(
         default=False, help_text=_("An editor has checked it against the audio.")
     )
+    speech = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_(
+            "Where a voice detector heard speech, as [start, end] seconds: speech with no words "
+            "under it is suggested for a listen before publication."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

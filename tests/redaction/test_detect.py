@@ -101,6 +101,30 @@ def found(text):
         ("Mi fecha de asimiento es el trece de junio.", "date_of_birth", "trece de junio."),
         ("Mi niyección es, cae independencia.", "address", "cae independencia."),
         ("My passport number is written on it.", "id_number", "written on it."),
+        # The tune half's second batch: a house number after "número" or before a capitalised
+        # name, the street's name however heard; a name after a naming cue even when Whisper
+        # made function words of it.
+        (
+            "Llegaron a la, a menina reforma número 96 buscando a mi hermano.",
+            "address",
+            "menina reforma número 96",
+        ),
+        ("Viviamos en la cañemo de los Números 1694, cerca.", "address", "Números 1694,"),
+        ("Mi míamos en la avenida reforma número 1238, cerca.", "address", "avenida reforma"),
+        ("They came to 3 ,279 Lake Rhine, looking for him.", "address", "3 ,279 Lake Rhine,"),
+        (
+            "El agente dijo que se llamaba, me atrizó el mismo para checo y me mostró la placa.",
+            "person",
+            "me atrizó el mismo para checo",
+        ),
+        ("The agent and his name was in the acute mission area and left.", "person", "acute"),
+        # A birth cue's date stays in its sentence; the next sentence's digits are their own.
+        (
+            "Mi fecha me nacimiento es el 28 de julio de 1967. Mi número de identificaciones, "
+            "los ocho, que los siete, que los siete, tres, seis.",
+            "id_number",
+            "los ocho, que los siete",
+        ),
     ],
 )
 def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covered):
@@ -123,6 +147,8 @@ def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covere
         "My neighbour was kind to us.",
         "In March 2019 we moved to the city.",
         "Se llamaba a la policía cuando pasaba algo.",
+        "Le dije que no, no, no, no, y se fue.",
+        "Era el número uno. Así pasó.",
         "My brother waited outside the store for a long time.",
         "Mi hermano trabajando en el campo no vio nada.",
         # What the review's floor reads: a redacted snapshot, whose labels are not cues.
@@ -153,3 +179,24 @@ def test_a_single_unsure_word_or_unsure_function_words_are_left_alone():
     heard = [("So", 0.2), ("the", 0.3), ("day", 0.9), ("came", 0.2), ("and", 0.9)]
     spoken = [Word(i, i * 0.4, i * 0.4 + 0.3, f" {t}", p) for i, (t, p) in enumerate(heard)]
     assert suggest(spoken) == []
+
+
+def test_a_loop_whisper_fell_into_is_suggested_with_its_lead_in():
+    heard = "Mi cómero es, la siela -7 -5 -5 -5 -5 -5. Gracias."  # "correo", misheard
+    spoken = words(heard)
+    assert found(heard) == {("other", "la siela -7 -5 -5 -5 -5 -5.")}
+    loop = next(s for s in suggest(spoken) if s.source == "repeat")
+    assert "repeated" in loop.reason
+
+
+def test_speech_with_no_words_under_it_is_suggested_for_a_listen():
+    # Whisper wrote nothing for the first four seconds and nothing after 5.2 s.
+    heard = [Word(i, 4.0 + i * 0.3, 4.25 + i * 0.3, f" {t}", 0.9)
+             for i, t in enumerate(["En", "un", "pueblo", "pequeño."])]  # fmt: skip
+    speech = [[0.0, 5.3], [5.6, 9.0], [9.4, 9.9]]
+    unheard = [s for s in suggest(heard, speech=speech) if s.source == "unheard"]
+    assert [(s.start(heard), s.end(heard), s.category, s.text(heard)) for s in unheard] == [
+        (0.0, 3.8, "other", ""),
+        (5.6, 9.0, "other", ""),
+    ]  # the half second at 9.4 s is too short to flag
+    assert suggest(heard, speech=[[4.0, 5.2]]) == []
