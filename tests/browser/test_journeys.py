@@ -120,8 +120,16 @@ def editor_journey(page, editor, transcript):
     assert transcript.revisions.count() == 2
     assert transcript.latest_revision.user == editor
 
-    # Select two words in the saved transcript and redact them from the editor itself.
+    # Name the speaker once, by keyboard, for every turn of theirs.
     page.reload()
+    page.get_by_label("Narrator", exact=True).fill("Tomás")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Speakers renamed throughout the transcript.")
+    assert page.locator(".segment").nth(0).locator("input").input_value() == "Tomás"
+    assert set(transcript.segments.values_list("speaker", flat=True)) == {"Tomás", ""}
+    assert transcript.revisions.count() == 3
+
+    # Select two words in the saved transcript and redact them from the editor itself.
     page.evaluate(
         """() => {
             const text = document.querySelectorAll('.segment__text')[2];
