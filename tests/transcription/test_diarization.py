@@ -130,6 +130,19 @@ def test_renaming_after_someone_else_saved_is_refused(diarized, editor_client):
     assert "Interviewer" not in set(transcript.segments.values_list("speaker", flat=True))
 
 
+def test_anonymous_visitors_and_readers_cannot_rename_speakers(diarized, client, django_user_model):
+    _interview, transcript = diarized
+    url = reverse("transcription_rename_speakers", args=[transcript.pk])
+    form = {"revision": transcript.latest_revision.pk, "speaker-1": "Daniel Ortega"}
+    response = client.post(url, form)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    reader = django_user_model.objects.create_user("reader", password="pw", is_staff=True)
+    client.force_login(reader)
+    assert client.post(url, form).status_code in (302, 403)
+    assert "Daniel Ortega" not in set(transcript.segments.values_list("speaker", flat=True))
+    assert transcript.revisions.count() == 1
+
+
 def test_one_voice_gives_no_turns_and_says_so(db):
     interview = Interview.objects.create(title="one voice", narrator_legal_name="N")
     recording = ingest_recording(DEMO_AUDIO / "demo-en.ogg", interview=interview)
