@@ -201,7 +201,7 @@ def run_job(job_id):
             on_progress=still_wanted,
         )
         turns, notice = _turns(job, transcript, samples, outcome, still_wanted)
-        speech = voiced_stretches(samples)
+        speech, speech_notice = _speech(job, samples)
     except JobCancelled:
         return
     except (UnreadableMedia, ModelUnavailable) as error:
@@ -213,7 +213,20 @@ def run_job(job_id):
             job, f"Transcription failed unexpectedly ({type(error).__name__}). See the worker log."
         )
         return
-    finish(job, transcript, outcome, turns, notice, speech)
+    finish(job, transcript, outcome, turns, " ".join(filter(None, [notice, speech_notice])), speech)
+
+
+def _speech(job, samples):
+    """Where the voice detector heard speech, and a notice if it could not listen: the
+    transcript is still worth having, but redaction will not see speech without words."""
+    try:
+        return voiced_stretches(samples), ""
+    except Exception as error:
+        logger.exception("The voice detector failed on job %s", job.pk)
+        return [], (
+            f"The voice detector failed ({type(error).__name__}), so speech Whisper wrote "
+            "nothing for will not be suggested for a listen; see the worker log."
+        )
 
 
 def _turns(job, transcript, samples, outcome, still_wanted):

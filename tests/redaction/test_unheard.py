@@ -54,3 +54,19 @@ def test_speech_left_without_words_is_suggested_and_silenced_once_accepted(trans
         unheard, words_of(transcript), settings_with(), transcript.recording.duration_seconds, 0.5
     )
     assert ranges[0][0] <= removed["start"] and ranges[-1][1] >= removed["end"] - 0.5
+
+
+def test_a_failing_voice_detector_leaves_a_complete_transcript_and_says_so(editor, monkeypatch):
+    from archive.transcription import jobs
+
+    def broken(samples):
+        raise RuntimeError("onnxruntime could not start")
+
+    monkeypatch.setattr(jobs, "voiced_stretches", broken)
+    interview = Interview.objects.create(title="t", narrator_legal_name="N")
+    recording = ingest_recording(DEMO_AUDIO / "demo-es.ogg", interview=interview)
+    job = start_job(recording, user=editor)
+    job.refresh_from_db()
+    transcript = job.transcripts.get()
+    assert job.status == "done" and transcript.is_complete and transcript.speech == []
+    assert "voice detector failed (RuntimeError)" in job.notice
