@@ -76,7 +76,7 @@ import django
 django.setup()
 import numpy as np
 from archive.transcription.audio import decode_for_whisper
-from archive.transcription.engines import get_engine, FasterWhisperEngine, Options
+from archive.transcription.engines import get_engine, Options
 
 config = json.loads({config!r})
 language = {language!r}
@@ -93,7 +93,7 @@ options = Options(beam_size=config["beam_size"], language=language)
 started = time.perf_counter()
 if config["engine"] == "library":
     from faster_whisper import BatchedInferencePipeline
-    _, model = FasterWhisperEngine().load(options)
+    _, model = get_engine("faster-whisper").load(options)
     loaded = time.perf_counter()
     decoding = dict(language=language, beam_size=config["beam_size"], word_timestamps=True)
     if config.get("batch_size"):

@@ -212,7 +212,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Transcription runs here, on this machine; audio is never sent anywhere.
+# Transcription runs here, on this machine; audio is never sent anywhere. Engines by name, each
+# a class deriving from archive.transcription.engines.Engine (docs/transcription.md, *Engines*).
+TESTIMONIO_TRANSCRIPTION_ENGINES = {
+    "faster-whisper": {"CLASS": "archive.transcription.engines.FasterWhisperEngine"},
+    "openai-whisper": {"CLASS": "archive.transcription.engines.OpenAIWhisperEngine"},
+}
 TESTIMONIO_TRANSCRIPTION_ENGINE = os.environ.get(
     "TESTIMONIO_TRANSCRIPTION_ENGINE", "faster-whisper"
 )

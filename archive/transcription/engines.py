@@ -1,8 +1,15 @@
-"""One interface, two Whisper engines. Audio is decoded here and never leaves the machine.
+"""Transcription engines: one base class, two Whisper engines, and the registry that names them.
 
-An engine takes 16 kHz mono samples and reports each segment through `on_segment` as soon as it
-has it, and how many seconds of audio it has processed through `on_progress`. Either callback
-may raise to stop the work (that is how a job is cancelled).
+Engines are configured like wagtail-localize's machine translators, by dotted path:
+
+    TESTIMONIO_TRANSCRIPTION_ENGINES = {
+        "faster-whisper": {"CLASS": "archive.transcription.engines.FasterWhisperEngine"},
+        "openai-whisper": {"CLASS": "archive.transcription.engines.OpenAIWhisperEngine"},
+        "my-engine": {"CLASS": "myproject.engines.MyEngine", "OPTIONS": {"beam_size": 1}},
+    }
+
+The admin's engine list, the CLI's --engine and the jobs' engine field all read this registry.
+Audio is decoded here and never leaves the machine.
 """
 
 import importlib
@@ -12,12 +19,14 @@ import types
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from .audio import SAMPLE_RATE
 from .clips import pause_clips
 from .weights import ModelUnavailable, resolve
 
-ENGINES = ("faster-whisper", "openai-whisper")
 TASKS = ("transcribe", "translate")
 
 
@@ -88,16 +97,53 @@ def _library_error(name, error):
     )
 
 
-class FasterWhisperEngine:
-    name = "faster-whisper"
+class Engine:
+    """What every engine provides. Subclass it, implement `transcribe`, and name the class in
+    TESTIMONIO_TRANSCRIPTION_ENGINES.
+
+    `transcribe(samples, options, on_segment, on_progress)` gets 16 kHz mono float32 samples and
+    an `Options` (model setting, language or None to detect, task "transcribe" or "translate",
+    `start_at` seconds to resume from, beam size). It must:
+    - call `on_segment(Segment)` for each segment in time order, as soon as it has it (a job
+      saves each at once, so a crash loses at most the segment being decoded), with times in
+      seconds from the start of the recording and `Word`s whose probability is 0–1;
+    - call `on_progress(seconds)` as it goes, with how far into the audio it has got;
+    - let either callback's exception propagate (that is how a job is cancelled);
+    - raise `ModelUnavailable` with what to do when its model cannot be loaded;
+    - return an `Outcome`: the language it heard and a label for the model it ran;
+    - never send audio off this machine, and never download weights unless the user named a
+      model only a hub has.
+    `OPTIONS` from the settings arrive as keyword arguments; `description` is shown beside the
+    engine's name in the admin.
+    """
+
+    library = ""  # which model format it loads: "faster-whisper" (CTranslate2), "openai-whisper"
+    description = ""
+
+    def __init__(self, name, **options):
+        self.name = name
+        self.options = options
+
+    def transcribe(self, samples, options, on_segment, on_progress):
+        raise NotImplementedError
+
+
+class FasterWhisperEngine(Engine):
+    """faster-whisper on CTranslate2. OPTIONS: `compute_type` and `beam_size` override the
+    TESTIMONIO_FASTER_WHISPER_COMPUTE_TYPE and TESTIMONIO_TRANSCRIPTION_BEAM_SIZE settings."""
+
+    library = "faster-whisper"
+    description = _("fast")
 
     def load(self, options):
         from faster_whisper import WhisperModel
 
-        resolved = resolve(options.model, self.name)
+        resolved = resolve(options.model, self.library)
         where = str(resolved.ct2_dir or resolved.library_name)
         run_on = device()
-        compute_type = settings.TESTIMONIO_FASTER_WHISPER_COMPUTE_TYPE
+        compute_type = self.options.get(
+            "compute_type", settings.TESTIMONIO_FASTER_WHISPER_COMPUTE_TYPE
+        )
         if run_on == "cuda" and compute_type == "int8":
             compute_type = "int8_float16"
 
@@ -113,14 +159,14 @@ class FasterWhisperEngine:
             except (OSError, ValueError, RuntimeError) as error:
                 raise _library_error(where, error) from error
 
-        return resolved, _cached((self.name, where, run_on, compute_type, threads()), load)
+        return resolved, _cached((self.library, where, run_on, compute_type, threads()), load)
 
     def transcribe(self, samples, options, on_segment, on_progress):
         resolved, model = self.load(options)
         decoding = dict(
             language=options.language,
             task=options.task,
-            beam_size=options.beam_size,
+            beam_size=self.options.get("beam_size", options.beam_size),
             word_timestamps=True,
         )
         batch_size = settings.TESTIMONIO_FASTER_WHISPER_BATCH_SIZE
@@ -211,17 +257,18 @@ class _ProgressBar:
             self.callback(self.offset + self.done / self.FRAMES_PER_SECOND)
 
 
-class OpenAIWhisperEngine:
+class OpenAIWhisperEngine(Engine):
     """The reference implementation. It reports progress as it goes, segments at the end."""
 
-    name = "openai-whisper"
+    library = "openai-whisper"
+    description = _("reference")
     _transcribe_lock = threading.Lock()
 
     def load(self, options):
         import torch
         import whisper
 
-        resolved = resolve(options.model, self.name)
+        resolved = resolve(options.model, self.library)
         run_on = device()
         where = str(resolved.checkpoint or resolved.library_name)
 
@@ -243,7 +290,7 @@ class OpenAIWhisperEngine:
                 model.register_buffer("alignment_heads", heads.to_sparse(), persistent=False)
             return model
 
-        return resolved, _cached((self.name, where, run_on), load)
+        return resolved, _cached((self.library, where, run_on), load)
 
     def transcribe(self, samples, options, on_segment, on_progress):
         import torch
@@ -297,11 +344,30 @@ class OpenAIWhisperEngine:
         return Outcome(language=result["language"], model_label=resolved.label)
 
 
+def engine_names():
+    return list(settings.TESTIMONIO_TRANSCRIPTION_ENGINES)
+
+
+def engine_choices():
+    """For the jobs' and transcripts' engine field: every configured engine."""
+    return [(name, name) for name in engine_names()]
+
+
 def get_engine(name):
-    engines = {engine.name: engine for engine in (FasterWhisperEngine(), OpenAIWhisperEngine())}
-    if name not in engines:
-        raise ValueError(f"Unknown engine {name!r}; choose one of {', '.join(ENGINES)}.")
-    return engines[name]
+    """The configured engine called `name`; ValueError when there is none."""
+    config = settings.TESTIMONIO_TRANSCRIPTION_ENGINES.get(name)
+    if config is None:
+        raise ValueError(f"Unknown engine {name!r}; choose one of {', '.join(engine_names())}.")
+    try:
+        engine_class = import_string(config["CLASS"])
+    except (ImportError, KeyError) as error:
+        raise ImproperlyConfigured(
+            f"TESTIMONIO_TRANSCRIPTION_ENGINES[{name!r}] needs a CLASS that can be imported: "
+            f"{error}"
+        ) from error
+    if not issubclass(engine_class, Engine):
+        raise ImproperlyConfigured(f"{config['CLASS']} does not derive from {Engine.__qualname__}.")
+    return engine_class(name, **config.get("OPTIONS", {}))
 
 
 def duration_of(samples):

@@ -13,7 +13,8 @@ from wagtail.models import RevisionMixin
 
 from archive.ingest.models import Recording
 
-ENGINE_CHOICES = [("faster-whisper", "faster-whisper"), ("openai-whisper", "openai-whisper")]
+from .engines import engine_choices
+
 TASK_CHOICES = [("transcribe", _("Transcribe")), ("translate", _("Translate to English"))]
 LOW_CONFIDENCE = 0.5
 
@@ -33,7 +34,7 @@ class TranscriptionJob(models.Model):
     recording = models.ForeignKey(
         Recording, on_delete=models.PROTECT, related_name="transcription_jobs"
     )
-    engine = models.CharField(max_length=32, choices=ENGINE_CHOICES)
+    engine = models.CharField(max_length=32, choices=engine_choices)
     model = models.CharField(max_length=255)
     language = models.CharField(max_length=16, blank=True, help_text=_("Empty: detect"))
     task = models.CharField(max_length=16, choices=TASK_CHOICES, default="transcribe")
@@ -98,7 +99,7 @@ class Transcript(RevisionMixin, ClusterableModel):
         blank=True,
         related_name="transcripts",
     )
-    engine = models.CharField(max_length=32, choices=ENGINE_CHOICES)
+    engine = models.CharField(max_length=32, choices=engine_choices)
     model = models.CharField(max_length=255)
     language = models.CharField(max_length=16, blank=True)
     task = models.CharField(max_length=16, choices=TASK_CHOICES, default="transcribe")

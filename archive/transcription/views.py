@@ -13,7 +13,7 @@ from archive.ingest.models import Recording
 
 from .diarization import MAX_GIVEN_SPEAKERS
 from .editing import InvalidEdit, apply_edit, editor_segments, rename_speakers, speakers_of
-from .engines import ENGINES
+from .engines import engine_names
 from .jobs import cancel_job, recover_stale_jobs, retry_job, start_job
 from .models import LOW_CONFIDENCE, Transcript, TranscriptionJob
 
@@ -34,7 +34,7 @@ def start(request, recording_id):
     recording = get_object_or_404(Recording, pk=recording_id)
     prefix = f"transcription-{recording.pk}-"
     engine = request.POST.get(prefix + "engine") or None
-    if engine is not None and engine not in ENGINES:
+    if engine is not None and engine not in engine_names():
         messages.error(request, _("Unknown engine."))
         return redirect(interview_page(recording))
     diarize = bool(request.POST.get(prefix + "diarize"))

@@ -6,7 +6,7 @@ from wagtail import hooks
 
 from . import views
 from .diarization import MAX_GIVEN_SPEAKERS
-from .engines import ENGINES
+from .engines import engine_names, get_engine
 from .models import Transcript
 
 
@@ -53,7 +53,7 @@ def transcription_panel(request, recording):
             "recording": recording,
             "jobs": recording.transcription_jobs.all()[:5],
             "transcripts": Transcript.objects.filter(recording=recording).select_related("job"),
-            "engines": ENGINES,
+            "engines": [get_engine(name) for name in engine_names()],
             "diarize_by_default": recording.duration_seconds
             > settings.TESTIMONIO_DIARIZE_LONGER_THAN,
             "max_speakers": MAX_GIVEN_SPEAKERS,

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.ingest.models import Recording
 from archive.transcription.diarization import MAX_GIVEN_SPEAKERS
-from archive.transcription.engines import ENGINES
+from archive.transcription.engines import engine_names
 from archive.transcription.jobs import recover_stale_jobs, start_job
 from archive.transcription.models import ACTIVE_STATUSES, JobStatus, TranscriptionJob
 
@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("recording_id", type=int)
-        parser.add_argument("--engine", choices=ENGINES, help="default: the configured engine")
+        parser.add_argument(
+            "--engine", choices=engine_names(), help="default: the configured engine"
+        )
         parser.add_argument("--model", help="model name, directory or checkpoint (default: base)")
         parser.add_argument("--language", help="language code; default: detect")
         parser.add_argument(
