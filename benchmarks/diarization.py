@@ -45,7 +45,7 @@ import django  # noqa: E402
 django.setup()
 
 from archive.transcription import diarization  # noqa: E402
-from archive.transcription.audio import SAMPLE_RATE, decode_for_whisper  # noqa: E402
+from archive.transcription.audio import SAMPLE_RATE, decode_for_whisper, voiced_stretches  # noqa: E402
 from benchmarks.spoken import silence, speak, transcribed, trimmed, write_ogg  # noqa: E402
 
 AUDIO_DIR = ROOT / "benchmarks" / "diarization_audio"
@@ -316,7 +316,7 @@ def run(limit=None, long_minutes=None):
     diarization.voice_encoder()
     print(f"speaker encoder loaded in {time.perf_counter() - started:.2f} s")
     first_call = True
-    rows, audio_seconds, diarize_seconds = [], 0.0, 0.0
+    rows, audio_seconds, diarize_seconds, detector_seconds = [], 0.0, 0.0, 0.0
     for recording in manifest:
         with open(AUDIO_DIR / recording["file"], "rb") as source:
             samples = decode_for_whisper(source)
@@ -325,12 +325,16 @@ def run(limit=None, long_minutes=None):
         started = time.perf_counter()
         found = diarization.diarize(samples, segments, recording["language"])
         took = time.perf_counter() - started
+        started = time.perf_counter()
+        voiced_stretches(samples)  # what every job also runs, for redaction's unheard speech
+        detected = time.perf_counter() - started
         if first_call:
             print(f"first diarization in this process (JIT warm-up included): {took:.2f} s")
             first_call = False
         else:
             audio_seconds += seconds
             diarize_seconds += took
+            detector_seconds += detected
         ours = der(recording["turns"], as_turns(found.segments), seconds)
         baseline = der(recording["turns"], as_turns(segments), seconds)
         real = len({turn["speaker"] for turn in recording["turns"]})
@@ -357,6 +361,10 @@ def run(limit=None, long_minutes=None):
         print(
             f"diarization cost, warm: {diarize_seconds:.2f} s for {audio_seconds:.1f} s of audio"
             f" = {diarize_seconds / audio_seconds:.3f}× real time"
+        )
+        print(
+            f"voice detector (Silero), warm: {detector_seconds:.2f} s for the same audio"
+            f" = {detector_seconds / audio_seconds:.4f}× real time"
         )
     if long_minutes:
         run_long(manifest[0], long_minutes)

@@ -2,21 +2,11 @@
 real default engine and diarized by the real encoder, scored and printed. The figures are the
 benchmark's to report (docs/performance.md), not this test's to pin."""
 
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from .conftest import run_benchmark
 
 
 def test_the_benchmark_scores_both_ours_and_the_baseline():
-    run = subprocess.run(
-        [sys.executable, "benchmarks/diarization.py", "--limit", "2"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    run = run_benchmark("benchmarks/diarization.py", "--limit", "2", timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "2-voice recordings, all speech pooled: DER" in run.stdout
     assert "× real time" in run.stdout

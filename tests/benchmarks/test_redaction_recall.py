@@ -5,20 +5,12 @@ and prints its tables. Nothing here asserts a recall: the figures are the benchm
 (docs/performance.md), and a test tuned to them would be a test on the tuning data.
 """
 
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from .conftest import run_benchmark
 
 
 def test_the_benchmark_transcribes_scores_and_prints_both_languages():
-    run = subprocess.run(
-        [sys.executable, "benchmarks/redaction_recall.py", "--half", "tune", "--limit", "2"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    run = run_benchmark(
+        "benchmarks/redaction_recall.py", "--half", "tune", "--limit", "2", timeout=300
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert "half: tune, 2 recordings" in run.stdout
@@ -29,12 +21,8 @@ def test_the_benchmark_transcribes_scores_and_prints_both_languages():
 
 
 def test_the_report_half_keeps_its_misses_to_itself():
-    run = subprocess.run(
-        [sys.executable, "benchmarks/redaction_recall.py", "--half", "report", "--misses"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    run = run_benchmark(
+        "benchmarks/redaction_recall.py", "--half", "report", "--misses", timeout=120
     )
     assert run.returncode == 2
     assert "tune on --half tune" in run.stderr
