@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-postgres lint install install-dev browser demo-audio messages clean
+.PHONY: run test test-postgres lint install install-dev browser servers demo-audio messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,13 +62,20 @@ $(AXE): tests/browser/package.json
 # TEST_WORKERS=0 runs them in this one process.
 TEST_WORKERS ?= auto
 
-test: lint browser
+# The task worker tests run RQ on a real Redis server (Debian's package, installed if absent).
+servers:
+	@command -v redis-server >/dev/null || { \
+	  echo "Installing Debian's redis-server for the task worker tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+
+test: lint browser servers
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=archive.settings.test
 	$(BIN)/pytest --ds=archive.settings.test --numprocesses=$(TEST_WORKERS) --maxprocesses=4
 
 # The suite's database tests on a throwaway PostgreSQL server (Debian's packages, installed if
 # absent); tests that use no database would only repeat `make test`.
-test-postgres: install-dev browser
+test-postgres: install-dev browser servers
 	BIN=$(BIN) scripts/test-postgres.sh --numprocesses=$(TEST_WORKERS) --maxprocesses=4
 
 # Needs Debian's espeak-ng; the generated files are committed, so only run it to change them.

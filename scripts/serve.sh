@@ -7,7 +7,7 @@ PORT=${PORT:-8000}
 # Work whose worker died is queued again, and its half-written files removed, before work
 # resumes; nothing else is running yet, so every staging file is a leftover.
 "$BIN/python" manage.py recover_interrupted_work --parts-older-than 0
-"$BIN/python" manage.py db_worker --no-startup-delay &
+"$BIN/python" manage.py run_worker &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT INT TERM
 

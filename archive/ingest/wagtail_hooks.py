@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import views
 from .forms import InterviewForm
 from .models import Interview
+from .store import remove_stale_parts
 
 
 class InterviewViewSet(SnippetViewSet):
@@ -65,3 +66,8 @@ def register_ingest_log_actions(actions):
     actions.register_action(
         "testimonio.fixity_failed", _("Fixity check"), _("An original failed its fixity check")
     )
+
+
+@hooks.register("recover_interrupted_work")
+def remove_half_written_files(parts_older_than, **options):
+    return f"{remove_stale_parts(parts_older_than)} half-written file(s) removed"

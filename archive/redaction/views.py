@@ -15,6 +15,7 @@ from archive.ingest.models import Interview, Photo
 from archive.ingest.ranges import ranged_file_response
 from archive.ingest.views import private_headers
 from archive.transcription.models import Transcript
+from archive.workers.queueing import enqueue_when_committed
 
 from .matching import letters
 from .models import (
@@ -274,7 +275,7 @@ def remove_rectangle(request, rectangle_id):
 def prepare(request, interview_id):
     require(request, "redaction.change_redactionspan")
     interview = get_object_or_404(Interview, pk=interview_id)
-    prepare_redacted_media.enqueue(interview.pk, alter_voice_for(interview))
+    enqueue_when_committed(prepare_redacted_media, interview.pk, alter_voice_for(interview))
     messages.success(
         request,
         _(

@@ -4,6 +4,8 @@ import datetime
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -13,6 +15,7 @@ def env_path(name, default):
 
 
 INSTALLED_APPS = [
+    "archive.workers",
     "archive.ingest",
     "archive.transcription",
     "archive.redaction",
@@ -210,7 +213,41 @@ TESTIMONIO_DEMO_PASSWORDS = {}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background work (docs/deployment.md). Queues by kind, so machines can specialise: a GPU
+# machine runs `manage.py run_worker --queue transcription`.
+TESTIMONIO_TASK_QUEUES = ["default", "transcription", "media"]
+# The embedded default is the database; "rq" puts the queues on Redis (REDIS_URL).
+TESTIMONIO_TASK_BACKEND = os.environ.get("TESTIMONIO_TASK_BACKEND", "database")
+if TESTIMONIO_TASK_BACKEND == "database":
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": TESTIMONIO_TASK_QUEUES,
+        }
+    }
+elif TESTIMONIO_TASK_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    # RQ stops a task after DEFAULT_TIMEOUT seconds; -1 never does. A long recording on a CPU
+    # takes hours to transcribe, and its progress is watched by the worker registry instead.
+    RQ_QUEUES = {
+        "default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600},
+        "transcription": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": -1},
+        "media": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 6 * 3600},
+    }
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TESTIMONIO_TASK_QUEUES}}
+else:
+    raise ImproperlyConfigured(
+        f"TESTIMONIO_TASK_BACKEND is {TESTIMONIO_TASK_BACKEND!r}; use 'database' or 'rq'."
+    )
+# Each worker reports that it is alive this often; one silent for the second figure is gone
+# and its work is queued again (archive/workers/registry.py).
+TESTIMONIO_WORKER_BEAT_SECONDS = float(os.environ.get("TESTIMONIO_WORKER_BEAT_SECONDS", 5))
+TESTIMONIO_WORKER_GONE_AFTER_SECONDS = float(
+    os.environ.get("TESTIMONIO_WORKER_GONE_AFTER_SECONDS", 30)
+)
+# How often a database worker looks for a new task when its queues are empty.
+TESTIMONIO_WORKER_POLL_SECONDS = float(os.environ.get("TESTIMONIO_WORKER_POLL_SECONDS", 1))
 
 # Transcription runs here, on this machine; audio is never sent anywhere. Engines by name, each
 # a class deriving from archive.transcription.engines.Engine (docs/transcription.md, *Engines*).
@@ -238,7 +275,8 @@ TESTIMONIO_FASTER_WHISPER_BATCH_SIZE = int(
     os.environ.get("TESTIMONIO_FASTER_WHISPER_BATCH_SIZE", 8)
 )
 TESTIMONIO_MODEL_CACHE = env_path("TESTIMONIO_MODEL_CACHE", BASE_DIR / "var" / "models")
-# A running job that has not reported for this long is taken to have lost its worker.
+# A running job that no registered worker holds (one run by a bare `db_worker`) is taken to have
+# lost its worker when it has not reported for this long.
 TESTIMONIO_TRANSCRIPTION_STALE_SECONDS = int(
     os.environ.get("TESTIMONIO_TRANSCRIPTION_STALE_SECONDS", 600)
 )

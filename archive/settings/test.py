@@ -29,7 +29,12 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
 }
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TESTIMONIO_TASK_QUEUES,  # noqa: F405
+    }
+}
 TESTIMONIO_DEMO_PASSWORDS = {"admin": "admin-pw", "editor": "editor-pw", "reporter": "reporter-pw"}  # noqa: S105
 # One key per test run, in the environment so the worker and servers that tests start share it.
 TESTIMONIO_MASTER_KEY = os.environ.setdefault(

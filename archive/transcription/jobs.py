@@ -1,8 +1,9 @@
 """The life of a transcription job: queued → running → done | failed | cancelled.
 
-Segments are saved as the engine produces them, so a job whose worker dies keeps its work: a
-stale job (no heartbeat for TESTIMONIO_TRANSCRIPTION_STALE_SECONDS) is queued again and resumes
-after its last saved segment.
+Segments are saved as the engine produces them, so a job whose worker dies keeps its work: once
+the worker registry (archive/workers/registry.py) finds the worker gone, the job is queued again
+and resumes after its last saved segment. A job is held by one worker at a time: the one that
+claimed it; any other stops at its next report.
 """
 
 import datetime
@@ -10,12 +11,14 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from archive.ingest.encryption import EncryptionError
 from archive.ingest.probe import UnreadableMedia
+from archive.workers.queueing import enqueue_when_committed
+from archive.workers.registry import current_worker_name, live_worker_names
 
 from .audio import decode_for_whisper, voiced_stretches
 from .diarization import MAX_GIVEN_SPEAKERS, DiarizationUnavailable, diarize
@@ -71,9 +74,7 @@ def start_job(
 
 
 def enqueue(job):
-    # With the database backend the queued task is written in the caller's transaction, so a
-    # job and its task exist together or not at all.
-    transcribe_recording.enqueue(job.pk)
+    enqueue_when_committed(transcribe_recording, job.pk)
 
 
 def cancel_job(job, user=None):
@@ -97,16 +98,26 @@ def retry_job(job, user=None):
 
 
 def recover_stale_jobs():
-    """Queue again the running jobs whose worker stopped reporting. Returns how many."""
-    limit = timezone.now() - datetime.timedelta(
+    """Queue again the running jobs whose worker is gone. Returns how many.
+
+    A job held by a registered worker is stale as soon as the registry finds that worker gone,
+    however long its segments take; one run outside the registry (a bare `db_worker`) when it
+    has not reported for TESTIMONIO_TRANSCRIPTION_STALE_SECONDS."""
+    silent_since = timezone.now() - datetime.timedelta(
         seconds=settings.TESTIMONIO_TRANSCRIPTION_STALE_SECONDS
     )
+    stale = Q(status=JobStatus.RUNNING) & (
+        Q(worker="", heartbeat_at__lt=silent_since)
+        | (~Q(worker="") & ~Q(worker__in=live_worker_names()))
+    )
     recovered = 0
-    for job in TranscriptionJob.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=limit):
+    for job in TranscriptionJob.objects.filter(stale):
         with transaction.atomic():
-            if TranscriptionJob.objects.filter(
-                pk=job.pk, status=JobStatus.RUNNING, heartbeat_at__lt=limit
-            ).update(status=JobStatus.QUEUED, error="The worker stopped; resumed automatically."):
+            if TranscriptionJob.objects.filter(stale, pk=job.pk, worker=job.worker).update(
+                status=JobStatus.QUEUED,
+                worker="",
+                error="The worker stopped; resumed automatically.",
+            ):
                 enqueue(job)
                 recovered += 1
     return recovered
@@ -115,7 +126,11 @@ def recover_stale_jobs():
 def _claim(job_id):
     now = timezone.now()
     claimed = TranscriptionJob.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
-        status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1
+        status=JobStatus.RUNNING,
+        started_at=now,
+        heartbeat_at=now,
+        attempts=F("attempts") + 1,
+        worker=current_worker_name(),
     )
     return TranscriptionJob.objects.select_related("recording").get(pk=job_id) if claimed else None
 
@@ -139,10 +154,13 @@ def _transcript_for(job):
         )
 
 
+def _held(job):
+    """The job, if it is still running in the hands of this worker."""
+    return TranscriptionJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING, worker=job.worker)
+
+
 def _fail(job, message):
-    TranscriptionJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-        status=JobStatus.FAILED, error=message, finished_at=timezone.now()
-    )
+    _held(job).update(status=JobStatus.FAILED, error=message, finished_at=timezone.now())
 
 
 def run_job(job_id):
@@ -157,9 +175,7 @@ def run_job(job_id):
 
     def still_wanted(seconds=None):
         progress = {} if seconds is None else {"processed_seconds": seconds}
-        updated = TranscriptionJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-            heartbeat_at=timezone.now(), **progress
-        )
+        updated = _held(job).update(heartbeat_at=timezone.now(), **progress)
         if not updated:
             raise JobCancelled
 
@@ -274,7 +290,7 @@ def finish(job, transcript, outcome, turns=None, notice="", speech=()):
         transcript_revised.send(
             sender=Transcript, transcript=transcript, revision=revision, user=job.requested_by
         )
-        finished = TranscriptionJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+        finished = _held(job).update(
             status=JobStatus.DONE,
             finished_at=timezone.now(),
             processed_seconds=F("duration_seconds"),

@@ -67,6 +67,8 @@ class TranscriptionJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # The registered worker that holds the job while it runs (archive/workers/registry.py).
+    worker = models.CharField(max_length=64, blank=True, editable=False)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -1,7 +1,7 @@
 from django_tasks import task
 
 
-@task()
+@task(queue_name="transcription")
 def transcribe_recording(job_id):
     from .jobs import run_job
 

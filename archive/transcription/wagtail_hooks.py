@@ -7,6 +7,7 @@ from wagtail import hooks
 from . import views
 from .diarization import MAX_GIVEN_SPEAKERS
 from .engines import engine_names, get_engine
+from .jobs import recover_stale_jobs
 from .models import Transcript
 
 
@@ -71,3 +72,8 @@ def register_transcription_log_actions(actions):
         _("Cancel transcription"),
         _("Cancelled a transcription"),
     )
+
+
+@hooks.register("recover_interrupted_work")
+def requeue_stale_jobs(**options):
+    return f"{recover_stale_jobs()} stale transcription job(s) queued again"

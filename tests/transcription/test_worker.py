@@ -1,4 +1,6 @@
-"""With a real worker process: SIGKILL it mid-transcription, recover, resume; cancel a run.
+"""With real worker processes (`manage.py run_worker`), on each task backend: the database, and
+RQ on a real Redis server. SIGKILL a worker mid-transcription and mid-render, recover at once,
+resume; cancel and retry; a readable error; two workers sharing twenty jobs.
 
 The site runs in processes of its own, on a SQLite file, or, under `make test-postgres`, on a
 database of its own on the suite's PostgreSQL server (production's setup: the task worker's
@@ -16,6 +18,7 @@ import uuid
 from pathlib import Path
 
 import av
+import numpy as np
 import pytest
 
 from archive.transcription.audio import decode_for_whisper
@@ -39,9 +42,8 @@ def postgresql(dbname):
     )
 
 
-def write_long_recording(path, repeats=6):
-    samples = decode_for_whisper(DEMO_AUDIO / "demo-en.ogg")
-    pcm = (samples.clip(-1, 1) * 32767).astype("<i2").tobytes() * repeats
+def write_wav(path, samples):
+    pcm = (samples.clip(-1, 1) * 32767).astype("<i2").tobytes()
     with av.open(str(path), "w", format="wav") as container:
         stream = container.add_stream("pcm_s16le", rate=16000, layout="mono")
         frame = av.AudioFrame(format="s16", layout="mono", samples=len(pcm) // 2)
@@ -53,8 +55,10 @@ def write_long_recording(path, repeats=6):
 
 
 class Site:
-    def __init__(self, folder):
+    def __init__(self, folder, backend, redis_url=None):
+        self.backend = backend
         self.db = folder / "db.sqlite3"
+        self.media = folder / "media"
         self.pg_name = f"testimonio_worker_{uuid.uuid4().hex[:12]}" if ON_POSTGRESQL else None
         database = {}
         if self.pg_name:
@@ -64,39 +68,49 @@ class Site:
                 name: value for name, value in os.environ.items() if name.startswith("DATABASE_")
             }
             database["DATABASE_NAME"] = self.pg_name
+        queues = {"TESTIMONIO_TASK_BACKEND": backend}
+        if redis_url:
+            queues["REDIS_URL"] = redis_url
         self.env = separate_site_env(
             **database,
+            **queues,
             DJANGO_SETTINGS_MODULE="archive.settings.dev",
             TESTIMONIO_DB_PATH=str(self.db),
-            TESTIMONIO_MEDIA_ROOT=str(folder / "media"),
-            TESTIMONIO_TRANSCRIPTION_STALE_SECONDS="3",
+            TESTIMONIO_MEDIA_ROOT=str(self.media),
+            TESTIMONIO_WORKER_BEAT_SECONDS="0.5",
+            TESTIMONIO_WORKER_POLL_SECONDS="0.2",
             # Segments are saved batch by batch; two clips a batch leaves work to interrupt
             # after the first batch on a fast machine.
             TESTIMONIO_FASTER_WHISPER_BATCH_SIZE="2",
         )
         self.log = folder / "worker.log"
 
-    def manage(self, *args):
+    def manage(self, *args, check=True, env=None):
         result = subprocess.run(
             [sys.executable, "manage.py", *map(str, args)],
             cwd=ROOT,
-            env=self.env,
+            env={**self.env, **(env or {})},
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
         )
-        return result.stdout
+        if check and result.returncode:
+            raise AssertionError(f"manage.py {args[0]} failed:\n{result.stderr[-3000:]}")
+        return result if not check else result.stdout
 
-    def start_worker(self):
+    def start_worker(self, *queues):
         log = open(self.log, "a")  # noqa: SIM115 - the worker writes to it while it lives
         return subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
+            [sys.executable, "manage.py", "run_worker", *(f"--queue={q}" for q in queues)],
             cwd=ROOT,
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+
+    def shell(self, code):
+        return self.manage("shell", "--no-imports", "-c", code)
 
     def query(self, sql, *params):
         if self.pg_name:
@@ -105,19 +119,13 @@ class Site:
         with sqlite3.connect(self.db, timeout=20) as db:
             return db.execute(sql, params).fetchall()
 
-    def running_task_jobs(self):
-        """The job ids the worker's RUNNING tasks were given (the column is JSON text on SQLite,
-        jsonb, read as a dict, on PostgreSQL)."""
-        rows = self.query(
-            "SELECT args_kwargs FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'"
-        )
-        calls = [json.loads(value) if isinstance(value, str) else value for (value,) in rows]
-        return [call["args"][0] for call in calls if call["args"]]
-
     def remove_database(self):
         if self.pg_name:
             with postgresql("postgres") as server:
                 server.execute(f"DROP DATABASE IF EXISTS {self.pg_name} WITH (FORCE)")
+
+    def transcribe(self, recording, *options):
+        return json.loads(self.manage("transcribe", recording, "--json", *options))["job"]
 
     def job(self, job_id):
         status, attempts, processed = self.query(
@@ -135,6 +143,9 @@ class Site:
             job_id,
         )
 
+    def live_workers(self):
+        return self.query("SELECT COUNT(*) FROM workers_worker")[0][0]
+
     def wait(self, predicate, seconds, what, every=0.2):
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
@@ -150,14 +161,23 @@ def stop(process, sig=signal.SIGTERM):
         process.wait(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("worker")
-    site = Site(folder)
+@pytest.fixture(scope="module", params=["database", "rq"])
+def site(request, tmp_path_factory):
+    backend = request.param
+    folder = tmp_path_factory.mktemp(f"worker-{backend}")
+    site = Site(folder, backend, request.getfixturevalue("redis_url") if backend == "rq" else None)
     site.manage("migrate", "--noinput")
-    audio = write_long_recording(folder / "long.wav")
+    speech = decode_for_whisper(DEMO_AUDIO / "demo-en.ogg")
     result = json.loads(
-        site.manage("ingest", audio, "--title", "Long", "--narrator-name", "N", "--json")
+        site.manage(
+            "ingest",
+            write_wav(folder / "long.wav", np.tile(speech, 6)),
+            "--title",
+            "Long",
+            "--narrator-name",
+            "N",
+            "--json",
+        )
     )
     site.recording = result["recording"]
     site.duration = result["duration"]
@@ -165,22 +185,24 @@ def site(tmp_path_factory):
     site.remove_database()
 
 
-def test_a_killed_worker_loses_no_segments_and_the_job_resumes(site):
-    job = json.loads(site.manage("transcribe", site.recording, "--language", "en", "--json"))["job"]
-    worker = site.start_worker()
+def test_a_killed_worker_loses_no_segments_and_the_job_resumes_at_once(site):
+    job = site.transcribe(site.recording, "--language", "en")
+    worker = site.start_worker("transcription")
     try:
         site.wait(lambda: len(site.segments(job)) >= 2, 120, "the first segments")
+        _, _, processed = site.job(job)
+        assert 0 < processed < site.duration, "progress is reported as segments arrive"
         stop(worker, signal.SIGKILL)
     finally:
         stop(worker, signal.SIGKILL)
     before = site.segments(job)
     assert site.job(job)[0] == "running", "a dead worker leaves its job looking alive"
 
-    time.sleep(3.5)
+    # No waiting for a time limit: the worker's process is gone, so its job is stale now.
     assert "1 stale" in site.manage("recover_interrupted_work")
     assert site.job(job)[0] == "queued"
 
-    worker = site.start_worker()
+    worker = site.start_worker("transcription")
     try:
         site.wait(lambda: site.job(job)[0] == "done", 240, "the resumed job")
     finally:
@@ -193,18 +215,59 @@ def test_a_killed_worker_loses_no_segments_and_the_job_resumes(site):
     assert after[-1][2] > site.duration - 10, "the transcript reaches the end of the recording"
     starts = [row[1] for row in after]
     assert starts == sorted(starts)
-    leftovers = [p for p in (site.db.parent / "media").rglob("*.part")]
-    assert leftovers == []
+    assert list(site.media.rglob("*.part*")) == []
+    assert site.live_workers() == 0, "a worker that stops leaves the registry"
+
+
+def test_a_job_whose_worker_is_alive_is_never_taken_from_it(site):
+    job = site.transcribe(site.recording, "--language", "en", "--no-diarize")
+    worker = site.start_worker("transcription")
+    try:
+        site.wait(lambda: len(site.segments(job)) >= 1, 120, "the first segment")
+        # However long since its last segment (the fallback for unregistered workers is 0 s
+        # here), a job held by a live worker is not stale.
+        report = site.manage(
+            "recover_interrupted_work", env={"TESTIMONIO_TRANSCRIPTION_STALE_SECONDS": "0"}
+        )
+        assert "0 stale" in report
+        site.wait(lambda: site.job(job)[0] == "done", 240, "the job")
+    finally:
+        stop(worker)
+    assert site.job(job)[1] == 1, "it ran once, on one worker"
+
+
+def test_a_worker_on_another_machine_is_gone_when_it_falls_silent(site):
+    """Its process cannot be looked up from here: only its silence tells."""
+    job = site.transcribe(site.recording, "--language", "en", "--no-diarize")
+    worker = site.start_worker("transcription")
+    try:
+        site.wait(lambda: len(site.segments(job)) >= 1, 120, "the first segment")
+        stop(worker, signal.SIGKILL)
+    finally:
+        stop(worker, signal.SIGKILL)
+    site.query("UPDATE workers_worker SET host = 'elsewhere'")
+    assert "0 stale" in site.manage("recover_interrupted_work"), "silent for too short a time"
+    time.sleep(1.0)
+    report = site.manage(
+        "recover_interrupted_work", env={"TESTIMONIO_WORKER_GONE_AFTER_SECONDS": "1"}
+    )
+    assert "1 stale" in report
+    worker = site.start_worker("transcription")
+    try:
+        site.wait(lambda: site.job(job)[0] == "done", 240, "the resumed job")
+    finally:
+        stop(worker)
+    starts = [row[1] for row in site.segments(job)]
+    assert starts == sorted(starts) and len(starts) == len(set(starts)), "no segment twice"
 
 
 def complete_transcript(site):
-    """A finished transcript of the site's recording to render from: the first test's, or, where
-    this test runs on a site of its own, a transcription run here."""
+    """A finished transcript of the site's recording to render from."""
     done = "SELECT COUNT(*) FROM transcription_transcript WHERE recording_id = ? AND is_complete"
     if site.query(done, site.recording) != [(0,)]:
         return
-    job = json.loads(site.manage("transcribe", site.recording, "--language", "en", "--json"))["job"]
-    worker = site.start_worker()
+    job = site.transcribe(site.recording, "--language", "en")
+    worker = site.start_worker("transcription")
     try:
         site.wait(lambda: site.job(job)[0] == "done", 300, "the transcription to render from")
     finally:
@@ -216,15 +279,13 @@ def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_render_is_redone
     (interview,) = site.query(
         "SELECT interview_id FROM ingest_recording WHERE id = ?", site.recording
     )[0]
-    site.manage(
-        "shell",
-        "-c",
+    site.shell(
         "from archive.redaction.tasks import prepare_redacted_media;"
-        f"prepare_redacted_media.enqueue({interview}, True)",
+        "from archive.workers.queueing import enqueue_when_committed;"
+        f"enqueue_when_committed(prepare_redacted_media, {interview}, True)"
     )
-    media = site.db.parent / "media"
-    incoming = media / "private" / ".incoming"
-    worker = site.start_worker()
+    incoming = site.media / "private" / ".incoming"
+    worker = site.start_worker("media")
     try:
         # A render of this recording takes well under a second on a fast machine: look often.
         site.wait(lambda: any(incoming.glob("*.part.ogg")), 120, "the render to start", every=0.002)
@@ -234,61 +295,145 @@ def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_render_is_redone
     assert site.query("SELECT COUNT(*) FROM redaction_redactedaudio") == [(0,)]
 
     report = site.manage("recover_interrupted_work", "--parts-older-than", "0")
-    assert "1 interrupted render(s)" in report and "1 half-written file(s) removed" in report
+    assert "1 interrupted task(s)" in report and "1 half-written file(s) removed" in report
     assert list(incoming.iterdir()) == []
 
-    FINISHED = ("SUCCESSFUL", "FAILED")
-
-    def statuses():
+    def listened():
         return site.query(
-            "SELECT status FROM django_tasks_database_dbtaskresult WHERE task_path LIKE ? "
-            "ORDER BY enqueued_at",
-            "%prepare_redacted_media",
+            "SELECT file, verification FROM redaction_redactedaudio WHERE verification != ?",
+            "pending",
         )
 
-    worker = site.start_worker()
+    worker = site.start_worker("media")
     try:
-        # The task row itself says when the redone render is over: the render's own row is
-        # written before the task is marked finished.
-        site.wait(
-            lambda: (done := statuses()) and len(done) == 2 and done[1][0] in FINISHED,
-            300,
-            "the render to be redone and listened to",
-        )
+        site.wait(lambda: listened(), 300, "the render to be redone and listened to")
+        site.wait(lambda: site.query("SELECT COUNT(*) FROM workers_claim") == [(0,)], 30, "the end")
     finally:
         stop(worker)
-    assert statuses() == [("FAILED",), ("SUCCESSFUL",)]
-    ((name, verification),) = site.query("SELECT file, verification FROM redaction_redactedaudio")
+    ((name, verification),) = listened()
     # Listened to by Whisper; nothing is redacted here, so spoken numbers may count as heard.
     assert verification in {"clean", "leaks"}
-    assert (media / "private" / name).stat().st_size > 0
-    assert list(media.rglob("*.part*")) == []
+    assert (site.media / "private" / name).stat().st_size > 0
+    assert list(site.media.rglob("*.part*")) == []
 
 
-def test_cancelling_a_running_job_stops_the_worker_and_keeps_what_it_wrote(site):
-    job = json.loads(site.manage("transcribe", site.recording, "--json"))["job"]
-    worker = site.start_worker()
+def test_a_cancelled_job_frees_its_worker_and_a_retry_finishes_it(site):
+    job = site.transcribe(site.recording, "--language", "en", "--no-diarize")
+    worker = site.start_worker("transcription")
     try:
         site.wait(lambda: len(site.segments(job)) >= 1, 120, "the first segment")
-        site.manage(
-            "shell",
-            "-c",
+        site.shell(
             "from archive.transcription.jobs import cancel_job;"
             "from archive.transcription.models import TranscriptionJob;"
-            f"cancel_job(TranscriptionJob.objects.get(pk={job}))",
+            f"cancel_job(TranscriptionJob.objects.get(pk={job}))"
         )
-        site.wait(
-            lambda: job not in site.running_task_jobs(),
-            60,
-            "the worker to let go of the cancelled job",
-        )
-        written = len(site.segments(job))
+        following = site.transcribe(site.recording, "--language", "en", "--no-diarize")
+        # One task at a time per worker: the next job starts only once the worker let go.
+        site.wait(lambda: site.job(following)[0] != "queued", 120, "the worker to let go")
+        written = site.segments(job)
         time.sleep(1)
-        assert len(site.segments(job)) == written, "nothing more is written after cancelling"
+        assert site.segments(job) == written, "nothing more is written after cancelling"
+        assert site.job(job)[0] == "cancelled"
+        assert written
+        assert site.query(
+            "SELECT is_complete FROM transcription_transcript WHERE job_id = ?", job
+        ) == [(0,)]
+        site.shell(
+            "from archive.transcription.jobs import cancel_job, retry_job;"
+            "from archive.transcription.models import TranscriptionJob;"
+            f"cancel_job(TranscriptionJob.objects.get(pk={following}));"
+            f"retry_job(TranscriptionJob.objects.get(pk={job}))"
+        )
+        site.wait(lambda: site.job(job)[0] == "done", 240, "the retried job")
     finally:
         stop(worker)
-    assert site.job(job)[0] == "cancelled"
-    assert written >= 1
-    assert site.query("SELECT is_complete FROM transcription_transcript WHERE job_id = ?", job) == [
-        (0,)
+    assert site.segments(job)[: len(written)] == written, "the retry resumed, keeping them"
+    assert site.job(job)[1] == 2
+
+
+def test_a_damaged_original_fails_its_job_with_a_readable_error(site, tmp_path):
+    speech = decode_for_whisper(DEMO_AUDIO / "demo-en.ogg")[: 3 * 16000]
+    damaged = json.loads(
+        site.manage(
+            "ingest",
+            write_wav(tmp_path / "d.wav", speech),
+            "--title",
+            "D",
+            "--narrator-name",
+            "D",
+            "--json",
+        )
+    )["recording"]
+    ((stored,),) = site.query("SELECT file FROM ingest_recording WHERE id = ?", damaged)
+    path = site.media / "private" / stored
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    job = site.transcribe(damaged)
+    worker = site.start_worker("transcription")
+    try:
+        site.wait(lambda: site.job(job)[0] == "failed", 120, "the job to fail")
+    finally:
+        stop(worker)
+    ((error,),) = site.query("SELECT error FROM transcription_transcriptionjob WHERE id = ?", job)
+    assert error.startswith("The recording could not be read:")
+    assert "changed after it was stored" in error
+    assert "Traceback" not in error
+
+
+def test_two_workers_share_twenty_jobs_and_run_each_exactly_once(site, tmp_path):
+    speech = decode_for_whisper(DEMO_AUDIO / "demo-en.ogg")
+    rows = ["file,title,narrator_name"]
+    for n in range(20):
+        # Twenty different 2-second clips (the archive refuses the same file twice).
+        write_wav(tmp_path / f"clip{n}.wav", speech[n * 1600 : n * 1600 + 2 * 16000])
+        rows.append(f"clip{n}.wav,Clip {n},Narrator {n}")
+    (tmp_path / "clips.csv").write_text("\n".join(rows) + "\n")
+    site.manage("ingest", "--manifest", tmp_path / "clips.csv")
+    jobs = json.loads(
+        site.shell(
+            "import json;"
+            "from archive.ingest.models import Recording;"
+            "from archive.transcription.jobs import start_job;"
+            "print(json.dumps([start_job(r, language='en', diarize=False).pk "
+            "for r in Recording.objects.filter(interview__title__startswith='Clip ')]))"
+        )
+    )
+    assert len(jobs) == 20
+    workers = [site.start_worker("transcription"), site.start_worker("transcription")]
+    try:
+        site.wait(lambda: all(site.job(job)[0] == "done" for job in jobs), 600, "the twenty jobs")
+    finally:
+        for worker in workers:
+            stop(worker)
+    rows = [
+        (attempts, worker, transcripts)
+        for job, attempts, worker, transcripts in site.query(
+            "SELECT j.id, j.attempts, j.worker, COUNT(t.id) FROM transcription_transcriptionjob j "
+            "LEFT JOIN transcription_transcript t ON t.job_id = j.id "
+            "GROUP BY j.id, j.attempts, j.worker"
+        )
+        if job in jobs
     ]
+    assert len(rows) == 20
+    assert all(attempts == 1 and transcripts == 1 for attempts, _, transcripts in rows)
+    assert len({worker for _, worker, _ in rows}) == 2, "both workers took jobs"
+
+
+def test_waiting_for_a_job_with_no_worker_says_so_instead_of_hanging(site):
+    started = time.monotonic()
+    result = site.manage("transcribe", site.recording, "--wait", "--no-diarize", check=False)
+    assert time.monotonic() - started < 20
+    assert result.returncode == 1
+    assert "No worker is running for the transcription queue" in result.stderr
+    assert "manage.py run_worker --queue transcription" in result.stderr
+    assert "stays queued" in result.stderr
+
+    result = site.manage(
+        "transcribe", site.recording, "--wait", "--keep-waiting", "--timeout", "4", check=False
+    )
+    assert "No worker is running" in result.stderr
+    assert "did not finish within 4 s" in result.stderr
+    site.query(
+        "UPDATE transcription_transcriptionjob SET status = 'cancelled' WHERE status = 'queued'"
+    )

@@ -9,6 +9,10 @@ from archive.transcription.diarization import MAX_GIVEN_SPEAKERS
 from archive.transcription.engines import engine_names
 from archive.transcription.jobs import recover_stale_jobs, start_job
 from archive.transcription.models import ACTIVE_STATUSES, JobStatus, TranscriptionJob
+from archive.workers.registry import workers_serving
+
+# A worker that is running has entered the registry long before this.
+NO_WORKER_AFTER_SECONDS = 2
 
 
 class Command(BaseCommand):
@@ -35,6 +39,11 @@ class Command(BaseCommand):
             help=f"with --diarize: how many speakers (2-{MAX_GIVEN_SPEAKERS}; default: estimate)",
         )
         parser.add_argument("--wait", action="store_true", help="wait for the job to finish")
+        parser.add_argument(
+            "--keep-waiting",
+            action="store_true",
+            help="with --wait: wait for a worker to start if none is running",
+        )
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
         parser.add_argument(
             "--timeout", type=float, default=0, help="with --wait: give up after N seconds"
@@ -66,26 +75,45 @@ class Command(BaseCommand):
                 else f"Queued job {job.pk}; `make run` starts the worker that runs it."
             )
             return
-        job = self.wait_for(job, options["timeout"])
+        job = self.wait_for(job, options["timeout"], options["keep_waiting"])
         if options["translate"] and job.status == JobStatus.DONE:
             translation_job = self.wait_for(
                 TranscriptionJob.objects.filter(translation_of=job.transcripts.get()).first(),
                 options["timeout"],
+                options["keep_waiting"],
             )
         else:
             translation_job = None
         self.report(job, translation_job, options["json"])
 
-    def wait_for(self, job, timeout):
+    def wait_for(self, job, timeout, keep_waiting):
         started = time.monotonic()
+        told = False
         while True:
             job.refresh_from_db()
             if job.status not in ACTIVE_STATUSES:
                 return job
-            if timeout and time.monotonic() - started > timeout:
+            waited = time.monotonic() - started
+            if timeout and waited > timeout:
                 raise CommandError(f"Job {job.pk} did not finish within {timeout:.0f} s.")
+            if not told and waited > NO_WORKER_AFTER_SECONDS:
+                if not workers_serving("transcription"):
+                    self.no_worker(job, keep_waiting)
+                told = True
             recover_stale_jobs()
             time.sleep(0.5)
+
+    def no_worker(self, job, keep_waiting):
+        self.stderr.write(
+            "No worker is running for the transcription queue. Start one with "
+            "`manage.py run_worker --queue transcription` (or `make run`, which starts one)."
+        )
+        if not keep_waiting:
+            raise CommandError(
+                f"Job {job.pk} stays queued and runs when a worker starts; "
+                "pass --keep-waiting to wait for it here."
+            )
+        self.stderr.write(f"Waiting for job {job.pk} until a worker runs it.")
 
     def report(self, job, translation_job, as_json):
         if job.status != JobStatus.DONE:

@@ -1,0 +1,37 @@
+"""Queue again what a gone worker had in hand. Each app recovers its own kind of work through the
+`recover_interrupted_work` hook (see its wagtail_hooks.py); this module recovers the claims of
+archive.workers.registry.claimed, which any task can make."""
+
+from django.db import transaction
+from django.utils.module_loading import import_string
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.backend import DatabaseBackend
+
+from .models import Claim, Worker
+from .queueing import enqueue_when_committed
+from .registry import live_worker_names
+
+
+def requeue_work_of_gone_workers():
+    """Returns how many tasks were queued again."""
+    live = live_worker_names()
+    requeued = 0
+    for claim in Claim.objects.exclude(worker__in=live):
+        with transaction.atomic():
+            if Claim.objects.filter(pk=claim.pk).delete()[0]:
+                enqueue_when_committed(import_string(claim.task_path), *claim.args)
+                requeued += 1
+    if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+        _close_results_of_gone_workers(live)
+    Worker.objects.exclude(name__in=live).delete()
+    return requeued
+
+
+def _close_results_of_gone_workers(live):
+    """The database backend would show a dead worker's task as running for ever."""
+    from django_tasks_db.models import DBTaskResult
+
+    for result in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING):
+        if result.worker_ids and result.worker_ids[-1] not in live:
+            result.set_failed(RuntimeError("The worker stopped during this task."))
