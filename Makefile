@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-postgres lint install install-dev browser servers demo-audio messages clean
+.PHONY: run test test-postgres test-scale lint install install-dev browser servers demo-audio messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,7 +71,12 @@ servers:
 
 test: lint browser servers
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=archive.settings.test
-	$(BIN)/pytest --ds=archive.settings.test --numprocesses=$(TEST_WORKERS) --maxprocesses=4
+	$(BIN)/pytest --ds=archive.settings.test -m "not scale" --numprocesses=$(TEST_WORKERS) --maxprocesses=4
+
+# The pipeline end to end on the scale-out parts, each a real server on loopback started by the
+# tests: RQ on Debian's redis-server, private files in moto's S3-compatible server.
+test-scale: install-dev servers
+	$(BIN)/pytest --ds=archive.settings.test -m scale
 
 # The suite's database tests on a throwaway PostgreSQL server (Debian's packages, installed if
 # absent); tests that use no database would only repeat `make test`.

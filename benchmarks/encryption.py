@@ -95,7 +95,7 @@ def main():
             return open(plain, "rb")
 
         def open_sealed():
-            return DecryptingReader(sealed, key)
+            return DecryptingReader(open(sealed, "rb"), key, "sealed")
 
         read_plain = best_of(3, lambda: read_all(open_plain))
         read_sealed = best_of(3, lambda: read_all(open_sealed))

@@ -8,4 +8,4 @@ set -euo pipefail
 
 BIN=${BIN:-.venv/bin}
 exec "$(dirname "$0")/with-postgres.sh" \
-  "$BIN/pytest" --ds=archive.settings.test -m "not fresh_checkout" --database-tests-only "$@"
+  "$BIN/pytest" --ds=archive.settings.test -m "not fresh_checkout and not scale" --database-tests-only "$@"

@@ -350,3 +350,95 @@ def redis_url(tmp_path_factory):
     yield f"redis://127.0.0.1:{port}/0"
     server.terminate()
     server.wait(timeout=10)
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """An S3-compatible server on loopback for this test process: moto's standalone server,
+    which speaks the S3 wire protocol over real HTTP (no S3 server binary is installable here;
+    production uses MinIO, Ceph, Garage or a cloud store)."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=1):  # noqa: S310 - our own loopback server
+                break
+        except OSError:
+            if time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("moto's S3 server did not start")
+            time.sleep(0.1)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+S3_CREDENTIALS = {"access_key": "testing", "secret_key": "testing", "region_name": "us-east-1"}
+
+
+def new_bucket(endpoint):
+    import uuid
+
+    import boto3
+
+    name = f"private-{uuid.uuid4().hex[:16]}"
+    boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        aws_access_key_id=S3_CREDENTIALS["access_key"],
+        aws_secret_access_key=S3_CREDENTIALS["secret_key"],
+        region_name=S3_CREDENTIALS["region_name"],
+    ).create_bucket(Bucket=name)
+    return name
+
+
+@pytest.fixture(params=["disk", "bucket"])
+def private_storage_kind(request, settings):
+    """Run a test with private files on the local disk, then in an S3-compatible bucket."""
+    from archive.settings.base import private_bucket
+
+    if request.param == "bucket":
+        endpoint = request.getfixturevalue("s3_endpoint")
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "private": private_bucket(
+                new_bucket(endpoint), endpoint_url=endpoint, **S3_CREDENTIALS
+            ),
+        }
+    return request.param
+
+
+def read_stored(name):
+    from archive.ingest.objects import open_stored
+
+    with open_stored(name) as stored:
+        return stored.read()
+
+
+def replace_stored(name, data):
+    """Overwrite a private file as a bad disk or a bad copy would, wherever it is kept."""
+    from django.core.files.base import ContentFile
+
+    from archive.ingest.models import private_storage
+
+    private_storage().delete(name)
+    assert private_storage().save(name, ContentFile(data)) == name

@@ -5,3 +5,6 @@ class IngestConfig(AppConfig):
     name = "archive.ingest"
     label = "ingest"
     verbose_name = "Interviews"
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

@@ -161,31 +161,32 @@ def encrypt_stream(source, target, data_key):
         index += 1
 
 
-def is_encrypted(path):
-    with open(path, "rb") as source:
-        return source.read(len(MAGIC)) == MAGIC
+def is_encrypted(stored):
+    """Whether a binary file, open at its start, begins as our encrypted files do."""
+    return stored.read(len(MAGIC)) == MAGIC
 
 
 class DecryptingReader(io.RawIOBase):
     """A read-only, seekable view of an encrypted file's plaintext (for PyAV, Pillow, hashing
-    and HTTP ranges). Every chunk is authenticated before a byte of it is returned."""
+    and HTTP ranges), read from `stored`, a seekable binary file it closes when closed. Every
+    chunk is authenticated before a byte of it is returned."""
 
-    def __init__(self, path, data_key):
+    def __init__(self, stored, data_key, name):
         super().__init__()
-        self._file = open(path, "rb")  # noqa: SIM115 (closed by close())
+        self._file = stored
+        self._name = os.path.basename(name)
         try:
             header = self._file.read(HEADER_BYTES)
             if not header.startswith(MAGIC):
                 raise EncryptionError(
-                    f"{os.path.basename(path)} is not encrypted; "
-                    "run `python manage.py encrypt_originals`."
+                    f"{self._name} is not encrypted; run `python manage.py encrypt_originals`."
                 )
             self._cipher = _file_cipher(data_key, header[len(MAGIC) :])
-            sealed_size = os.fstat(self._file.fileno()).st_size - HEADER_BYTES
+            sealed_size = self._file.seek(0, io.SEEK_END) - HEADER_BYTES
             self._chunks = max(1, -(-sealed_size // SEALED_CHUNK_BYTES))
             self.size = sealed_size - TAG_BYTES * self._chunks
             if self.size < 0:
-                raise FileTampered(f"{os.path.basename(path)} is cut short.")
+                raise FileTampered(f"{self._name} is cut short.")
         except BaseException:
             self._file.close()
             raise
@@ -202,7 +203,7 @@ class DecryptingReader(io.RawIOBase):
                 self._cached = self._cipher.decrypt(_nonce(index, last), sealed, None)
             except InvalidTag as error:
                 raise FileTampered(
-                    f"{os.path.basename(self._file.name)} was changed after it was stored "
+                    f"{self._name} was changed after it was stored "
                     f"(chunk {index} fails authentication)."
                 ) from error
             self._cached_index = index

@@ -3,14 +3,14 @@ authenticates every chunk) and its plaintext re-hashed and compared with the SHA
 when it was ingested."""
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.apps import apps
 from django.db import models
 
 from .encryption import EncryptionError, FileTampered
 from .models import Photo, Recording, private_storage
-from .store import incoming_dir, sha256_of_stream
+from .objects import stored_names
+from .store import sha256_of_stream
 
 
 @dataclass
@@ -51,25 +51,12 @@ def unnamed_private_files():
     file in place and committing its row leaves behind. Reported, never deleted: deciding what
     an unexplained file is belongs to a person. Fields are found through the app registry, so
     later apps' files (derivatives, consent forms) count without ingest importing them."""
-    root = Path(private_storage().location)
     named = set()
     for model in apps.get_models():
         for field in model._meta.concrete_fields:
-            if _stores_in(field, root):
+            if isinstance(field, models.FileField) and field.storage is private_storage():
                 names = model._base_manager.exclude(**{field.attname: ""}).values_list(
                     field.attname, flat=True
                 )
                 named.update(names)
-    staging = incoming_dir()
-    return sorted(
-        path.relative_to(root).as_posix()
-        for path in root.rglob("*")
-        if path.is_file()
-        and staging not in path.parents
-        and path.relative_to(root).as_posix() not in named
-    )
-
-
-def _stores_in(field, root):
-    # Compared by place, not identity: a storage may be rebuilt when settings change.
-    return isinstance(field, models.FileField) and Path(field.storage.location) == root
+    return sorted(stored_names() - named)

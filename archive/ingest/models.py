@@ -9,6 +9,7 @@ import uuid
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
+from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin
 from wagtail.search import index
@@ -17,9 +18,21 @@ from . import encryption
 from .dates import DatePrecision, format_partial_date
 
 
+class PrivateStorage(LazyObject):
+    """STORAGES["private"]: a local folder outside MEDIA_ROOT with no base URL, or a private
+    bucket (objects.py); no URL to it is ever given out. Looked up when first used, and again
+    after the setting changes (signal_handlers.py), since a FileField keeps its storage object
+    for as long as the process runs."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+PRIVATE_STORAGE = PrivateStorage()
+
+
 def private_storage():
-    """The storage for originals: outside MEDIA_ROOT and with no base URL, so no URL exists."""
-    return storages["private"]
+    return PRIVATE_STORAGE
 
 
 def initials(name):
@@ -141,7 +154,11 @@ def open_decrypted(field_file, interview):
         raise encryption.EncryptionError(
             "This interview has no data key (it was erased), so its files cannot be read."
         ) from error
-    return encryption.DecryptingReader(field_file.path, data_key.key())
+    from .objects import open_stored
+
+    return encryption.DecryptingReader(
+        open_stored(field_file.name), data_key.key(), field_file.name
+    )
 
 
 def original_path(instance, filename):

@@ -1,11 +1,12 @@
 """Keeping originals: encrypt as they are copied, hash the plaintext on the way, then appear
 atomically.
 
-A file is first encrypted under its interview's data key (encryption.py) into
-PRIVATE_MEDIA_ROOT/.incoming/ under a random name, its plaintext hashed on the way, flushed to
-disk, and only then renamed into place inside the database transaction that
-records it. A crash leaves at most a `.part` file in .incoming/, never a half-written original
-and never a row that points at nothing.
+A file is first encrypted under its interview's data key (encryption.py) into the local
+staging area (TESTIMONIO_STAGING_ROOT, PRIVATE_MEDIA_ROOT/.incoming/ by default) under a random
+name, its plaintext hashed on the way, flushed to disk, and only then put in place (renamed on
+disk, uploaded whole to a bucket: objects.py) inside the database transaction that records it.
+A crash leaves at most a `.part` file in staging, never a half-written original and never a
+row that points at nothing.
 """
 
 import hashlib
@@ -16,11 +17,13 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.log_actions import log
 
 from .encryption import DecryptingReader, EncryptionError, encrypt_stream
 from .models import Photo, Recording, data_key_for, private_storage
+from .objects import is_on_disk, put, remove
 from .probe import probe_image, probe_recording
 
 CHUNK_BYTES = 1024 * 1024
@@ -40,7 +43,7 @@ class StagedFile:
 
 
 def incoming_dir():
-    path = Path(private_storage().location) / ".incoming"
+    path = Path(settings.TESTIMONIO_STAGING_ROOT)
     path.mkdir(parents=True, exist_ok=True, mode=0o750)
     return path
 
@@ -81,25 +84,28 @@ def saved_data_key(interview):
 def store_encrypted(source, name, interview):
     """Encrypt `source` under the interview's key and put it at `name` in private storage."""
     staged = stage(source, saved_data_key(interview))
-    final_path = Path(private_storage().path(name))
-    final_path.parent.mkdir(parents=True, exist_ok=True, mode=0o750)
     try:
-        os.replace(staged.path, final_path)
+        return put(staged.path, name)
     finally:
         staged.path.unlink(missing_ok=True)
-    return name
 
 
-def encrypt_in_place(path, interview, expected_sha256=None):
+def encrypt_in_place(name, interview, expected_sha256=None):
     """Encrypt a plaintext file stored before encryption at rest. The encrypted copy is checked
     against the recorded hash by decrypting it before it replaces the plaintext."""
+    if not is_on_disk():
+        raise EncryptionError(
+            "Plaintext originals can only be encrypted on local storage; encrypt them before "
+            "moving them to a bucket."
+        )
+    path = private_storage().path(name)
     data_key = saved_data_key(interview)
     with open(path, "rb") as source:
         staged = stage(source, data_key)
     try:
         if expected_sha256 and staged.sha256 != expected_sha256:
             raise EncryptionError(f"{Path(path).name} does not match its recorded SHA-256.")
-        with DecryptingReader(staged.path, data_key.key()) as check:
+        with DecryptingReader(open(staged.path, "rb"), data_key.key(), path) as check:
             if sha256_of_stream(check) != staged.sha256:
                 raise EncryptionError(f"{Path(path).name} did not survive encryption intact.")
         os.replace(staged.path, path)
@@ -145,9 +151,6 @@ def _keep(model, staged, *, interview, data_key, fields, original_filename, user
         **fields,
     )
     name = instance.file.field.generate_filename(instance, original_filename)
-    final_path = Path(private_storage().path(name))
-    final_path.parent.mkdir(parents=True, exist_ok=True, mode=0o750)
-    instance.file.name = name
     moved = False
     try:
         with transaction.atomic():
@@ -159,12 +162,12 @@ def _keep(model, staged, *, interview, data_key, fields, original_filename, user
             if data_key.pk is None:
                 data_key.interview = interview
                 data_key.save()
-            os.replace(staged.path, final_path)
+            instance.file.name = put(staged.path, name)
             moved = True
             instance.save()
     except BaseException:
         if moved:
-            final_path.unlink(missing_ok=True)
+            remove(instance.file.name)
         staged.path.unlink(missing_ok=True)
         raise
     return instance

@@ -1,20 +1,20 @@
 """Making the redacted derivatives and listening to them.
 
-Files are written under a random name in the private staging area, flushed, hashed, and renamed
-into place in the same transaction that records them: a crash leaves a `.part` file, never a
-row pointing at half a file. Derivatives stay private; only the public views of
-archive.testimonies serve them, and only while the publication gate allows.
+Files are written under a random name in the private staging area, flushed, hashed, and put
+in place (archive/ingest/objects.py) in the same transaction that records them: a crash leaves
+a `.part` file, never a row pointing at half a file. Derivatives stay private; only the public
+views of archive.testimonies serve them, and only while the publication gate allows.
 """
 
 import logging
 import os
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from archive.ingest.objects import open_stored, put, remove
 from archive.ingest.store import incoming_dir, sha256_of
 from archive.transcription.audio import decode_for_whisper
 from archive.transcription.engines import Options, get_engine
@@ -35,15 +35,14 @@ DIGITS_HEARD = 5  # this many digits of a redacted number, in order, count as he
 
 
 def _keep(model, part, extension, **fields):
-    name = f"derivatives/{uuid.uuid4().hex}.{extension}"
-    target = Path(settings.PRIVATE_MEDIA_ROOT) / name
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o750)
+    sha256, size_bytes = sha256_of(part), part.stat().st_size
     with transaction.atomic():
-        instance = model.objects.create(
-            file=name, sha256=sha256_of(part), size_bytes=part.stat().st_size, **fields
-        )
-        os.replace(part, target)
-    return instance
+        name = put(part, f"derivatives/{uuid.uuid4().hex}.{extension}")
+        try:
+            return model.objects.create(file=name, sha256=sha256, size_bytes=size_bytes, **fields)
+        except BaseException:
+            remove(name)
+            raise
 
 
 def _staged(extension):
@@ -147,7 +146,8 @@ def _samples_to_verify(audio):
     """What Whisper listens to. A pitch-shifted voice defeats Whisper long before it defeats a
     human ear, so altered audio is checked as rendered without the shift, same ranges."""
     if not audio.voice_altered:
-        return decode_for_whisper(audio.file.path)
+        with open_stored(audio.file.name) as rendered:
+            return decode_for_whisper(rendered)
     part = _staged("ogg")
     try:
         with audio.recording.open_decrypted() as source:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from archive.ingest.models import Interview, Photo
+from archive.ingest.objects import open_stored
 from archive.ingest.ranges import ranged_file_response
 from archive.ingest.views import private_headers
 from archive.transcription.models import Transcript
@@ -300,7 +301,7 @@ def serve_derivative(request, kind, pk):
     return private_headers(
         ranged_file_response(
             request,
-            partial(open, derivative.file.path, "rb"),
+            partial(open_stored, derivative.file.name),
             size=derivative.size_bytes,
             content_type=mimetypes.guess_type(f"x.{extension}")[0] or "application/octet-stream",
             filename=f"redacted-{kind}-{derivative.pk}.{extension}",

@@ -178,6 +178,9 @@ MEDIA_TREE = env_path("TESTIMONIO_MEDIA_ROOT", BASE_DIR / "media")
 MEDIA_ROOT = MEDIA_TREE / "public"
 MEDIA_URL = "/media/"
 PRIVATE_MEDIA_ROOT = MEDIA_TREE / "private"
+# Files are encrypted or rendered here, on local disk, and put in private storage only when whole
+# (archive/ingest/objects.py). Inside the private tree by default, so that putting is a rename.
+TESTIMONIO_STAGING_ROOT = env_path("TESTIMONIO_STAGING_ROOT", PRIVATE_MEDIA_ROOT / ".incoming")
 TESTIMONIO_SERVE_MEDIA = False
 
 STORAGES = {
@@ -188,6 +191,39 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+# Private files (originals, signed forms, redacted derivatives) in an S3-compatible bucket when
+# TESTIMONIO_PRIVATE_BUCKET is set (docs/deployment.md). The bucket is never public: objects are
+# written private, and readers get files only through our views, which ask the publication gate
+# on every request. Originals and forms are already encrypted when they are uploaded.
+def private_bucket(
+    bucket_name, endpoint_url=None, region_name=None, access_key=None, secret_key=None
+):
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket_name,
+            "endpoint_url": endpoint_url,
+            "region_name": region_name,
+            "access_key": access_key,
+            "secret_key": secret_key,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+        },
+    }
+
+
+if os.environ.get("TESTIMONIO_PRIVATE_BUCKET"):
+    STORAGES["private"] = private_bucket(
+        os.environ["TESTIMONIO_PRIVATE_BUCKET"],
+        endpoint_url=os.environ.get("TESTIMONIO_S3_ENDPOINT_URL") or None,
+        region_name=os.environ.get("TESTIMONIO_S3_REGION") or None,
+        access_key=os.environ.get("TESTIMONIO_S3_ACCESS_KEY_ID") or None,
+        secret_key=os.environ.get("TESTIMONIO_S3_SECRET_ACCESS_KEY") or None,
+    )
 
 # Uploads go straight to a temporary file on disk, never into memory, and the size cap is
 # enforced while the bytes arrive (see archive.ingest.uploads).

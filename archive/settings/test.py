@@ -18,6 +18,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_TREE = Path(tempfile.mkdtemp(prefix="testimonio-test-media-"))
 MEDIA_ROOT = MEDIA_TREE / "public"
 PRIVATE_MEDIA_ROOT = MEDIA_TREE / "private"
+TESTIMONIO_STAGING_ROOT = PRIVATE_MEDIA_ROOT / ".incoming"
 STORAGES = {
     **STORAGES,  # noqa: F405
     "default": {

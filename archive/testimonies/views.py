@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.search.backends import get_search_backend
 
 from archive.consent.models import Part
+from archive.ingest.objects import open_stored
 from archive.ingest.ranges import ranged_file_response
 from archive.publication.models import Publication, PublishedSegment, translation_allowed
 from archive.redaction.models import RedactedAudio, RedactedPhoto
@@ -37,7 +38,7 @@ def _public_page(page_id, part):
 def _file_response(request, derivative, content_type, extension):
     response = ranged_file_response(
         request,
-        partial(open, derivative.file.path, "rb"),
+        partial(open_stored, derivative.file.name),
         size=derivative.size_bytes,
         content_type=content_type,
         filename=f"testimony.{extension}",

@@ -1,8 +1,8 @@
-"""Fixity of originals and BagIt bags of an interview."""
+"""Fixity of originals and BagIt bags of an interview, with private files on the local disk and
+in an S3-compatible bucket."""
 
 import json
 from io import StringIO
-from pathlib import Path
 
 import bagit
 import pytest
@@ -11,11 +11,12 @@ from PIL import Image
 from wagtail.models import ModelLogEntry
 
 from archive.ingest.models import Interview
+from archive.ingest.objects import stored_names
 from archive.ingest.store import ingest_photo, ingest_recording
 
-from ..conftest import create_transcript, give_consent
+from ..conftest import create_transcript, give_consent, read_stored, replace_stored
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_storage_kind")]
 
 
 @pytest.fixture
@@ -34,16 +35,16 @@ def run(*args):
     return out.getvalue()
 
 
-def flip_one_byte(path):
-    data = bytearray(Path(path).read_bytes())
+def flipped(data):
+    data = bytearray(data)
     data[len(data) // 2] ^= 0x01
-    Path(path).write_bytes(bytes(data))
+    return bytes(data)
 
 
 def test_fixity_passes_then_catches_one_flipped_byte(interview):
     assert "2 original(s) checked, 0 failed." in run("fixity", "--all")
     recording = interview.recordings.get()
-    flip_one_byte(recording.file.path)
+    replace_stored(recording.file.name, flipped(read_stored(recording.file.name)))
     with pytest.raises(SystemExit) as exit_status:
         run("fixity", str(interview.pk))
     assert exit_status.value.code == 1
@@ -77,7 +78,8 @@ def test_a_bag_holds_everything_and_validates(interview, tmp_path):
     assert "data/consent/consent.json" in payload and "data/interview.json" in payload
     transcript = json.loads(next((destination / "data" / "transcripts").glob("*.json")).read_text())
     assert transcript["segments"][0]["text"] == "We were told to inform."
-    flip_one_byte(destination / "data" / "originals" / f"recording-{recording.pk}.wav")
+    copy = destination / "data" / "originals" / f"recording-{recording.pk}.wav"
+    copy.write_bytes(flipped(copy.read_bytes()))
     assert not bagit.Bag(str(destination)).is_valid()
 
 
@@ -109,12 +111,11 @@ def test_fixity_reports_private_files_no_record_names_and_keeps_them(
     with pytest.raises(Interrupted), transaction.atomic():
         stray = ingest_recording(speech_es, interview=Interview(title="t", narrator_legal_name="N"))
         raise Interrupted
-    stray_path = Path(stray.file.path)
-    assert stray_path.exists()
+    assert stray.file.name in stored_names()
     err = StringIO()
     with pytest.raises(SystemExit) as exit_status:
         call_command("fixity", "--all", stdout=StringIO(), stderr=err)
     assert exit_status.value.code == 1
     assert err.getvalue().count("No record names") == 1
     assert stray.file.name in err.getvalue()
-    assert stray_path.exists(), "reported, never deleted"
+    assert stray.file.name in stored_names(), "reported, never deleted"

@@ -72,7 +72,7 @@ def test_any_size_decrypts_to_the_same_bytes_read_in_any_order(tmp_path, size):
     key = secrets.token_bytes(32)
     with open(tmp_path / "f", "wb") as target:
         encryption.encrypt_stream(io.BytesIO(plaintext), target, key)
-    with encryption.DecryptingReader(tmp_path / "f", key) as reader:
+    with encryption.DecryptingReader(open(tmp_path / "f", "rb"), key, "f") as reader:
         assert reader.size == size and reader.read() == plaintext
         for start in (size // 2, 0, max(size - 3, 0), encryption.CHUNK_BYTES - 1):
             reader.seek(start)
@@ -101,10 +101,12 @@ def test_each_interview_has_its_own_key_and_the_database_holds_it_only_wrapped(
     assert len(keys) == 2
     for data_key in DataKey.objects.all():
         assert data_key.key() not in bytes(data_key.wrapped)
-    with pytest.raises(encryption.FileTampered):
-        encryption.DecryptingReader(
-            other.file.path, DataKey.objects.get(interview=recording.interview).key()
-        ).read()
+    key = DataKey.objects.get(interview=recording.interview).key()
+    with (
+        pytest.raises(encryption.FileTampered),
+        encryption.DecryptingReader(open(other.file.path, "rb"), key, other.file.name) as reader,
+    ):
+        reader.read()
 
 
 def test_without_the_right_master_key_nothing_decrypts_and_fixity_says_why(recording):
@@ -179,8 +181,11 @@ def test_erasing_destroys_the_key_so_even_a_backup_of_the_file_is_unreadable(
         recording.open_decrypted()
     # Every key the archive still holds fails on the backup.
     for data_key in DataKey.objects.all():
-        with pytest.raises(encryption.FileTampered):
-            encryption.DecryptingReader(backup, data_key.key()).read()
+        with (
+            pytest.raises(encryption.FileTampered),
+            encryption.DecryptingReader(open(backup, "rb"), data_key.key(), "backup") as reader,
+        ):
+            reader.read()
 
 
 def test_originals_stored_before_encryption_are_encrypted_in_place(recording, speech_en):
@@ -189,7 +194,8 @@ def test_originals_stored_before_encryption_are_encrypted_in_place(recording, sp
     out = StringIO()
     call_command("encrypt_originals", stdout=out)
     assert "1 file(s) encrypted" in out.getvalue()
-    assert encryption.is_encrypted(recording.file.path)
+    with open(recording.file.path, "rb") as stored:
+        assert encryption.is_encrypted(stored)
     assert check(recording).ok
     again = StringIO()
     call_command("encrypt_originals", stdout=again)

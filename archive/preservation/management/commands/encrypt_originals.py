@@ -10,16 +10,22 @@ from django.core.management.base import BaseCommand
 from archive.consent.models import ConsentRecord
 from archive.ingest.encryption import EncryptionError, is_encrypted
 from archive.ingest.fixity import originals
+from archive.ingest.objects import open_stored
 from archive.ingest.store import encrypt_in_place
+
+
+def _is_plaintext(name):
+    with open_stored(name) as stored:
+        return not is_encrypted(stored)
 
 
 def plaintext_files():
     for original in originals():
-        if original.file and not is_encrypted(original.file.path):
-            yield original.file.path, original.interview, original.sha256
+        if original.file and _is_plaintext(original.file.name):
+            yield original.file.name, original.interview, original.sha256
     for consent in ConsentRecord.objects.exclude(signed_form="").select_related("interview"):
-        if not is_encrypted(consent.signed_form.path):
-            yield consent.signed_form.path, consent.interview, None
+        if _is_plaintext(consent.signed_form.name):
+            yield consent.signed_form.name, consent.interview, None
 
 
 class Command(BaseCommand):
@@ -27,9 +33,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         done = failed = 0
-        for path, interview, sha256 in plaintext_files():
+        for name, interview, sha256 in plaintext_files():
             try:
-                encrypt_in_place(path, interview, sha256)
+                encrypt_in_place(name, interview, sha256)
                 done += 1
             except (OSError, EncryptionError) as error:
                 failed += 1
