@@ -100,12 +100,26 @@ class Site:
             start_new_session=True,
         )
 
-    def start_web(self, port):
+    def start_web(self, port, workers=2):
+        """gunicorn with the production settings, as behind the TLS proxy of
+        docs/deployment.md (requests must say X-Forwarded-Proto: https)."""
         log = open(self.log, "a")  # noqa: SIM115 - the server writes to it while it lives
         return subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "--workers",
+                str(workers),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "archive.wsgi",
+            ],
             cwd=ROOT,
-            env=self.env,
+            env={
+                **self.env,
+                "DJANGO_SETTINGS_MODULE": "archive.settings.production",
+                "DJANGO_SECRET_KEY": uuid.uuid4().hex * 2,
+                "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            },
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -11,9 +11,10 @@ def enqueue_when_committed(task, *args):
     The database backend writes the task in the caller's transaction, so the two are committed
     together or not at all; the immediate backend runs it in place. Any other backend (RQ) sends
     it at once to a worker that could look for rows not yet committed, so it is sent after the
-    commit.
+    commit; if the queue cannot be reached then, the error is logged rather than shown to the
+    person whose work was just saved, and the job waits, queued, for a retry.
     """
     if isinstance(task.get_backend(), DatabaseBackend | ImmediateBackend):
         task.enqueue(*args)
     else:
-        transaction.on_commit(partial(task.enqueue, *args), robust=False)
+        transaction.on_commit(partial(task.enqueue, *args), robust=True)

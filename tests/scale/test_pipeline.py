@@ -1,6 +1,7 @@
 """`make test-scale`: the whole pipeline on more than one machine's parts, each a real server on
 loopback: tasks on RQ (redis-server) taken by two transcription workers and a media worker,
-private files in an S3-compatible bucket (moto's server), the site in processes of its own.
+private files in an S3-compatible bucket (moto's server), the public site on gunicorn with the
+production settings, everything in processes of its own.
 Ingest, transcribe, redact, render and listen, review and publish, then read as the public."""
 
 import json
@@ -38,8 +39,10 @@ print(json.dumps({{"page": page.pk, "path": page.url}}))
 
 
 def get(url):
+    """As the TLS proxy in front of the web servers passes a reader's request on."""
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, b""
