@@ -131,7 +131,8 @@ class Site:
     def query(self, sql, *params):
         if self.pg_name:
             with postgresql(self.pg_name) as db:
-                return db.execute(sql.replace("?", "%s"), params).fetchall()
+                cursor = db.execute(sql.replace("?", "%s"), params)
+                return cursor.fetchall() if cursor.description else []
         with sqlite3.connect(self.db, timeout=20) as db:
             return db.execute(sql, params).fetchall()
 
