@@ -47,6 +47,7 @@ urlpatterns = [
         name="testimony_export",
     ),
     path("search/", testimony_views.search, name="search"),
+    path("oai/", testimony_views.oai, name="oai"),
     path("language/", include("django.conf.urls.i18n")),
 ]
 

@@ -3,6 +3,7 @@
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -333,6 +334,17 @@ TESTIMONIO_PUBLIC_AUDIO_BITRATE = 48000
 TESTIMONIO_PUBLIC_PHOTO_MAX_PIXELS = 2000
 
 WAGTAIL_SITE_NAME = "Testimonio"
+# OAI-PMH at /oai/ (archive/testimonies/oai.py): records are named oai:<this>:testimony-<id>, so
+# it must stay the same for the archive's life; the address harvesters may write to; how many
+# records a response holds before a resumption token.
+TESTIMONIO_OAI_REPOSITORY_IDENTIFIER = os.environ.get(
+    "TESTIMONIO_OAI_REPOSITORY_IDENTIFIER",
+    urlsplit(os.environ.get("TESTIMONIO_BASE_URL", "http://localhost:8000")).hostname,
+)
+TESTIMONIO_OAI_ADMIN_EMAIL = os.environ.get(
+    "TESTIMONIO_OAI_ADMIN_EMAIL", "archivist@testimonio.invalid"
+)
+TESTIMONIO_OAI_PAGE_SIZE = 100
 WAGTAILADMIN_BASE_URL = os.environ.get("TESTIMONIO_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # The admin must not phone home: readers' and editors' activity is reported to no one.

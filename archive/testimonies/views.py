@@ -1,7 +1,7 @@
 """Public views beside Wagtail's page serving: the redacted audio and photos (each request
 passes the publication gate again, so withdrawal or expiry stops them at once, whatever a
-browser or proxy kept), exports, and search across published, redacted transcripts. Each
-serves only what the page's publication in force holds."""
+browser or proxy kept), exports, search across published, redacted transcripts, and OAI-PMH
+harvesting. Each serves only what the page's publication in force holds."""
 
 import re
 import unicodedata
@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.search.backends import get_search_backend
 
@@ -23,6 +24,7 @@ from archive.ingest.ranges import ranged_file_response
 from archive.publication.models import Publication, PublishedSegment, translation_allowed
 from archive.redaction.models import RedactedAudio, RedactedPhoto
 
+from . import oai as oai_pmh
 from .exports import FORMATS, NothingToExport, render_export
 from .models import TestimonyPage
 from .revalidation import not_modified, publication_etag
@@ -170,3 +172,13 @@ def export(request, page_id, fmt):
     if etag:
         response["ETag"] = etag
     return response
+
+
+@csrf_exempt  # harvesters POST without a session; the endpoint only reads
+@require_http_methods(["GET", "HEAD", "POST"])
+def oai(request):
+    """OAI-PMH 2.0 (oai.py); the protocol allows a request's arguments by GET or by POST."""
+    params = request.POST if request.method == "POST" else request.GET
+    return HttpResponse(
+        oai_pmh.handle(request, dict(params.lists())), content_type="text/xml; charset=utf-8"
+    )

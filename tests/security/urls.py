@@ -123,6 +123,18 @@ def file_paths():
     return served + attempts
 
 
+def oai_requests():
+    """Harvests, whose arguments are query strings the URL configuration does not name."""
+    lists = [
+        f"/oai/?verb={verb}&metadataPrefix=oai_dc" for verb in ("ListRecords", "ListIdentifiers")
+    ]
+    records = [
+        f"/oai/?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:testimony-{pk}"
+        for pk in Page.objects.values_list("pk", flat=True)
+    ]
+    return ["/oai/?verb=Identify", "/oai/?verb=ListSets", *lists, *records]
+
+
 def every_url():
     small_ids, pools = value_pools()
     special = {"_0": page_paths(), "path": file_paths()}
@@ -143,4 +155,4 @@ def every_url():
                 except Resolver404:
                     continue
                 urls.add(url)
-    return sorted(urls)
+    return sorted(urls | set(oai_requests()))
