@@ -45,11 +45,26 @@ lint: install-dev
 # axe-core (accessibility checks injected into Chromium) comes from the npm registry, pinned.
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-browser: $(AXE)
+# Mirador, a IIIF viewer, for the test that plays a manifest from another origin: only its
+# browser build, taken from the npm registry's tarball of the pinned version and checked.
+MIRADOR := tests/browser/vendor/mirador-4.0.0/mirador.min.js
+MIRADOR_SHA256 := ac2423944bd52ffb5a0fc02ff280c117fe39433fac56e50c0b79f0d1ca7c57e6
+
+browser: $(AXE) $(MIRADOR)
 	@command -v chromium >/dev/null || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+$(MIRADOR):
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
+	mkdir -p $(@D)
+	cd $(@D) && npm pack mirador@4.0.0 --silent >/dev/null
+	echo "$(MIRADOR_SHA256)  $(@D)/mirador-4.0.0.tgz" | sha256sum --check --quiet
+	tar -xzf $(@D)/mirador-4.0.0.tgz -C $(@D) --strip-components=2 package/dist/mirador.min.js
+	rm $(@D)/mirador-4.0.0.tgz
 
 $(AXE): tests/browser/package.json
 	@command -v npm >/dev/null || { \

@@ -112,9 +112,54 @@ def test_iiif_manifest_validates_against_presentation_3(published):
     assert manifest.items[0].duration == pytest.approx(150, abs=0.01)
     painting = document["items"][0]["items"][0]["items"][0]
     assert painting["body"]["type"] == "Sound"
-    notes = document["items"][0]["annotations"][0]["items"]
+    captions, transcript = document["items"][0]["annotations"]
+    notes = transcript["items"]
     assert notes[0]["motivation"] == "supplementing"
     assert notes[2]["target"].endswith("#t=75.000,112.500")
+
+
+def test_iiif_manifest_links_the_captions_and_lists_the_index_as_ranges(client, published):
+    response = client.get(f"/testimonies/{published.pk}/export.iiif")
+    document = json.loads(response.content)
+    Manifest(**document)
+    canvas = document["items"][0]
+    (captions,) = canvas["annotations"][0]["items"]
+    assert captions["motivation"] == "supplementing" and captions["target"] == canvas["id"]
+    assert captions["body"]["type"] == "Text" and captions["body"]["format"] == "text/vtt"
+    vtt = client.get(captions["body"]["id"].removeprefix("http://testserver"))
+    assert vtt.status_code == 200 and vtt.content.startswith(b"WEBVTT")
+    (contents,) = document["structures"]
+    (point,) = contents["items"]
+    assert point["type"] == "Range"
+    assert sorted(point["label"].values()) == [["La decisión"], ["The choice"]]
+    assert point["items"] == [{"id": f"{canvas['id']}#t=75.000,150.000", "type": "Canvas"}]
+
+
+def test_public_files_and_exports_are_readable_from_other_origins(client, published):
+    audio_id = published.publication.audio_files[0][0]
+    for url in (
+        f"/testimonies/{published.pk}/export.iiif",
+        f"/testimonies/{published.pk}/audio/{audio_id}.ogg",
+    ):
+        response = client.get(url, HTTP_ORIGIN="https://viewer.example")
+        assert response.status_code == 200
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert "Access-Control-Allow-Credentials" not in response
+        preflight = client.options(
+            url,
+            HTTP_ORIGIN="https://viewer.example",
+            HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+            HTTP_ACCESS_CONTROL_REQUEST_HEADERS="range",
+        )
+        assert preflight.status_code == 204
+        assert preflight["Access-Control-Allow-Origin"] == "*"
+        assert "Range" in preflight["Access-Control-Allow-Headers"]
+    ranged = client.get(
+        f"/testimonies/{published.pk}/audio/{audio_id}.ogg", HTTP_RANGE="bytes=0-9",
+        HTTP_ORIGIN="https://viewer.example",
+    )  # fmt: skip
+    assert ranged.status_code == 206
+    assert "Content-Range" in ranged["Access-Control-Expose-Headers"]
 
 
 def test_unpublished_testimonies_export_nothing(client, published):

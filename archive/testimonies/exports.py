@@ -4,13 +4,15 @@ Each takes an `Export` (the page's published transcript, audio and index) and re
 Machine transcripts are labelled in every format. Formats: WebVTT (speakers as <v> voice
 tags), SRT, plain text, JSON (segments and words with times), OHMS XML (legacy <transcript> +
 <sync> and OHMS 6 <vtt_transcript>, with index points), and a IIIF Presentation 3 manifest for
-the audio with the transcript as supplementing annotations.
+the audio with the transcript as supplementing annotations, the WebVTT captions linked as the
+IIIF cookbook's captions recipe does, and the index as a table of contents (`structures`).
 """
 
 import json
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -255,7 +257,27 @@ def to_iiif(export):
                 ],
             }
         ]
+    captions_url = export.base_url + reverse("testimony_export", args=[page.pk, "vtt"])
     canvas["annotations"] = [
+        {
+            "id": f"{canvas_id}/captions",
+            "type": "AnnotationPage",
+            "items": [
+                {
+                    "id": f"{canvas_id}/captions/vtt",
+                    "type": "Annotation",
+                    "motivation": "supplementing",
+                    "body": {
+                        "id": captions_url,
+                        "type": "Text",
+                        "format": "text/vtt",
+                        "label": {"en": ["Captions in WebVTT format"]},
+                        "language": language,
+                    },
+                    "target": canvas_id,
+                }
+            ],
+        },
         {
             "id": f"{canvas_id}/transcript",
             "type": "AnnotationPage",
@@ -276,7 +298,7 @@ def to_iiif(export):
                     zip(export.segments, _transcript_lines(export), strict=True), start=1
                 )
             ],
-        }
+        },
     ]
     manifest = {
         "@context": "http://iiif.io/api/presentation/3/context.json",
@@ -290,7 +312,45 @@ def to_iiif(export):
         ],
         "items": [canvas],
     }
+    if contents := _table_of_contents(export, manifest_id, canvas_id, language):
+        manifest["structures"] = [contents]
     return json.dumps(manifest, ensure_ascii=False, indent=2)
+
+
+def _table_of_contents(export, manifest_id, canvas_id, language):
+    """The page's index points as IIIF Ranges, each from its time to the next point's (the
+    cookbook's table of contents for A/V). Titles in both languages where the editor gave both:
+    the other language is the site's other one."""
+    points = list(export.page.index_points.all())
+    if not points:
+        return None
+    other = next((code for code, _name in settings.LANGUAGES if code != language), None)
+    ends = [point.time_seconds for point in points[1:]] + [export.duration]
+    ranges = []
+    for number, (point, end) in enumerate(zip(points, ends, strict=True), start=1):
+        start, end = point.time_seconds, max(end, point.time_seconds)
+        label = {language: [point.title]}
+        if point.title_alt and other:
+            label[other] = [point.title_alt]
+        ranges.append(
+            {
+                "id": f"{manifest_id}/range/{number}",
+                "type": "Range",
+                "label": label,
+                "items": [
+                    {
+                        "id": f"{canvas_id}#t={start:.3f},{end:.3f}",
+                        "type": "Canvas",
+                    }
+                ],
+            }
+        )
+    return {
+        "id": f"{manifest_id}/range/index",
+        "type": "Range",
+        "label": {"en": ["Index"], "es": ["Índice"]},
+        "items": ranges,
+    }
 
 
 RENDERERS = {

@@ -5,7 +5,7 @@ harvesting. Each serves only what the page's publication in force holds."""
 
 import re
 import unicodedata
-from functools import partial
+from functools import partial, wraps
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -51,7 +51,32 @@ def _file_response(request, derivative, content_type, extension):
     return response
 
 
-@require_http_methods(["GET", "HEAD"])
+def readable_from_any_origin(view):
+    """IIIF and OHMS viewers on other sites fetch the public files and exports: any origin may
+    read them (never with credentials, which `*` forbids) and the browser's preflight is
+    answered. The gate still decides every GET."""
+
+    @wraps(view)
+    def answered(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            response["Access-Control-Allow-Headers"] = "Range"
+            response["Access-Control-Max-Age"] = "86400"
+        else:
+            response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "Accept-Ranges, Content-Length, Content-Range"
+        return response
+
+    return answered
+
+
+ACROSS_ORIGINS = ["GET", "HEAD", "OPTIONS"]
+
+
+@require_http_methods(ACROSS_ORIGINS)
+@readable_from_any_origin
 def audio(request, page_id, audio_id):
     page = _public_page(page_id, Part.AUDIO)
     if audio_id not in [approved for approved, _seconds in page.publication.audio_files]:
@@ -60,7 +85,8 @@ def audio(request, page_id, audio_id):
     return _file_response(request, derivative, "audio/ogg", "ogg")
 
 
-@require_http_methods(["GET", "HEAD"])
+@require_http_methods(ACROSS_ORIGINS)
+@readable_from_any_origin
 def photo(request, page_id, photo_id):
     page = _public_page(page_id, Part.PHOTOS)
     if photo_id not in page.publication.photo_files:
@@ -151,7 +177,8 @@ def search(request):
     return response
 
 
-@require_http_methods(["GET", "HEAD"])
+@require_http_methods(ACROSS_ORIGINS)
+@readable_from_any_origin
 def export(request, page_id, fmt):
     """A published testimony's redacted transcript in an open format."""
     if fmt not in FORMATS:
@@ -168,7 +195,6 @@ def export(request, page_id, fmt):
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="testimony-{page.pk}-{fmt}.{extension}"'
     response["Cache-Control"] = "public, no-cache"
-    response["Access-Control-Allow-Origin"] = "*"  # IIIF and OHMS viewers fetch across origins
     if etag:
         response["ETag"] = etag
     return response

@@ -1,10 +1,14 @@
 """Real Chromium journeys: an editor through the progress bar, transcript editor and redaction;
 then a reader through the public pages (player, synced transcript, captions from the WebVTT
-export, links to moments, keyboard, Spanish, no JavaScript) with axe-core's accessibility rules.
+export, links to moments, keyboard, Spanish, no JavaScript) with axe-core's accessibility rules;
+then a IIIF viewer (Mirador) on another site playing the testimony from its manifest.
 
 One test holds both journeys: a transactional test ends with a flush that also empties what the
 data migrations made (root page, groups, workflow), so a second one would start without them."""
 
+import functools
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -253,8 +257,43 @@ def reader_journey(browser, live_server, testimony):
     assert page.locator("[data-share]").is_hidden()
 
 
-def test_an_editor_then_a_reader(
-    logged_in_page, browser, live_server, editor, transcript, testimony
+MIRADOR = Path(__file__).resolve().parent / "vendor" / "mirador-4.0.0" / "mirador.min.js"
+VIEWER_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Another archive's viewer</title></head>
+<body><div id="viewer" style="width: 1200px; height: 800px"></div>
+<script src="mirador.min.js"></script>
+<script>
+Mirador.viewer({{id: "viewer", windows: [{{manifestId: "{manifest}", sideBarOpen: true}}]}});
+</script>
+</body></html>"""
+
+
+def iiif_viewer_journey(browser, live_server, testimony, folder):
+    """Mirador, served from another origin (127.0.0.1 against the site's localhost), opens the
+    manifest as another archive's viewer would: it plays the audio and lists the index."""
+    manifest = f"{live_server.url}/testimonies/{testimony.pk}/export.iiif"
+    (folder / "index.html").write_text(VIEWER_PAGE.format(manifest=manifest))
+    (folder / "mirador.min.js").write_bytes(MIRADOR.read_bytes())
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(f"http://127.0.0.1:{server.server_port}/index.html")
+        page.wait_for_selector("audio")
+        page.get_by_role("tab", name="Index").click()
+        assert page.get_by_text("Stopped by agents").is_visible(), "the index as contents"
+        page.evaluate("document.querySelector('audio').play()")
+        page.wait_for_function("document.querySelector('audio').currentTime > 0.5")
+        assert "localhost" in page.evaluate("document.querySelector('audio').currentSrc")
+    finally:
+        server.shutdown()
+
+
+def test_an_editor_then_a_reader_then_another_archive_s_viewer(
+    logged_in_page, browser, live_server, editor, transcript, testimony, tmp_path
 ):
     editor_journey(logged_in_page(editor), editor, transcript)
     reader_journey(browser, live_server, testimony)
+    iiif_viewer_journey(browser, live_server, testimony, tmp_path)
