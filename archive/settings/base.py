@@ -344,7 +344,7 @@ TESTIMONIO_OAI_REPOSITORY_IDENTIFIER = os.environ.get(
 TESTIMONIO_OAI_ADMIN_EMAIL = os.environ.get(
     "TESTIMONIO_OAI_ADMIN_EMAIL", "archivist@testimonio.invalid"
 )
-TESTIMONIO_OAI_PAGE_SIZE = 100
+TESTIMONIO_OAI_PAGE_SIZE = int(os.environ.get("TESTIMONIO_OAI_PAGE_SIZE", 100))
 WAGTAILADMIN_BASE_URL = os.environ.get("TESTIMONIO_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # The admin must not phone home: readers' and editors' activity is reported to no one.
