@@ -111,6 +111,9 @@ class Site:
                 str(workers),
                 "--bind",
                 f"127.0.0.1:{port}",
+                # Each server here is one of several on the machine: none takes the shared
+                # control socket in the home directory.
+                "--no-control-socket",
                 "archive.wsgi",
             ],
             cwd=ROOT,
