@@ -28,6 +28,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from .readers import SizedReader
+
 MAGIC = b"TSTMENC1"
 SALT_BYTES = 16
 HEADER_BYTES = len(MAGIC) + SALT_BYTES
@@ -166,7 +168,7 @@ def is_encrypted(stored):
     return stored.read(len(MAGIC)) == MAGIC
 
 
-class DecryptingReader(io.RawIOBase):
+class DecryptingReader(SizedReader):
     """A read-only, seekable view of an encrypted file's plaintext (for PyAV, Pillow, hashing
     and HTTP ranges), read from `stored`, a seekable binary file it closes when closed. Every
     chunk is authenticated before a byte of it is returned."""
@@ -208,22 +210,6 @@ class DecryptingReader(io.RawIOBase):
                 ) from error
             self._cached_index = index
         return self._cached
-
-    def readable(self):
-        return True
-
-    def seekable(self):
-        return True
-
-    def tell(self):
-        return self._position
-
-    def seek(self, offset, whence=io.SEEK_SET):
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self.size}[whence]
-        if base + offset < 0:
-            raise ValueError("negative seek position")
-        self._position = base + offset
-        return self._position
 
     def readinto(self, buffer):
         data = self.read(len(buffer))

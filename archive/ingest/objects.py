@@ -17,6 +17,7 @@ from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 
 from .models import private_storage
+from .readers import SizedReader
 
 # A reader's buffer; a larger read (a whole encrypted chunk) is one GET of its own size.
 RANGE_BYTES = 256 * 1024
@@ -72,7 +73,7 @@ def stored_names():
     }
 
 
-class RangedObject(io.RawIOBase):
+class RangedObject(SizedReader):
     """An object in a bucket read by HTTP ranges, never downloaded whole."""
 
     def __init__(self, storage, name):
@@ -86,22 +87,6 @@ class RangedObject(io.RawIOBase):
                 raise FileNotFoundError(name) from error
             raise
         self._position = 0
-
-    def readable(self):
-        return True
-
-    def seekable(self):
-        return True
-
-    def tell(self):
-        return self._position
-
-    def seek(self, offset, whence=io.SEEK_SET):
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self.size}[whence]
-        if base + offset < 0:
-            raise ValueError("negative seek position")
-        self._position = base + offset
-        return self._position
 
     def readinto(self, buffer):
         if self._position >= self.size:

@@ -273,20 +273,19 @@ def list_sets(response, arguments):
 
 
 def list_identifiers(response, arguments):
-    found = selected(records(), arguments)
-    page = _page_of(found, arguments)
-    element = response.add("ListIdentifiers")
-    for record in page:
-        _header(response, element, record)
-    _resume(response, element, found, arguments)
+    _list(response, arguments, "ListIdentifiers", _header)
 
 
 def list_records(response, arguments):
+    _list(response, arguments, "ListRecords", _write_record)
+
+
+def _list(response, arguments, verb, write):
     found = selected(records(), arguments)
     page = _page_of(found, arguments)
-    element = response.add("ListRecords")
+    element = response.add(verb)
     for record in page:
-        _write_record(response, element, record)
+        write(response, element, record)
     _resume(response, element, found, arguments)
 
 

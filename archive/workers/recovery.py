@@ -7,6 +7,7 @@ from django.utils.module_loading import import_string
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from .models import Claim, Worker
 from .queueing import enqueue_when_committed
@@ -30,8 +31,6 @@ def requeue_work_of_gone_workers():
 
 def _close_results_of_gone_workers(live):
     """The database backend would show a dead worker's task as running for ever."""
-    from django_tasks_db.models import DBTaskResult
-
     for result in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING):
         if result.worker_ids and result.worker_ids[-1] not in live:
             result.set_failed(RuntimeError("The worker stopped during this task."))
