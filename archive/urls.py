@@ -32,7 +32,7 @@ urlpatterns = [
     ),
     # Redacted, consented derivatives only, each request re-checked against the gate.
     path(
-        "testimonies/<int:page_id>/audio/<int:audio_id>.ogg",
+        "testimonies/<int:page_id>/audio/<int:audio_id>.<str:extension>",
         testimony_views.audio,
         name="testimony_audio",
     ),

@@ -442,3 +442,23 @@ def replace_stored(name, data):
 
     private_storage().delete(name)
     assert private_storage().save(name, ContentFile(data)) == name
+
+
+def add_translation(original, texts):
+    from archive.transcription.models import Segment, Transcript
+
+    translation = Transcript.objects.create(
+        recording=original.recording, version=original.version + 1, engine="faster-whisper",
+        model="base", language="en", task="translate", translation_of=original, is_complete=True,
+    )  # fmt: skip
+    length = original.recording.duration_seconds / len(texts)
+    for position, text in enumerate(texts):
+        tokens = text.split()
+        step = length / len(tokens)
+        start = position * length
+        Segment.objects.create(
+            transcript=translation, position=position, start=start, end=start + length,
+            text=text, words=[[start + i * step, start + (i + 1) * step, t, 0.9]
+                              for i, t in enumerate(tokens)],
+        )  # fmt: skip
+    return translation

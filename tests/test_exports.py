@@ -1,19 +1,32 @@
 """Exports of a published testimony: redacted, labelled, valid in each format."""
 
 import json
+import re
 import xml.etree.ElementTree as ET
-from io import StringIO
+from io import BytesIO, StringIO
+from urllib.parse import urlsplit
 
+import av
 import pytest
 from django.core.management import CommandError, call_command
 from iiif_prezi3 import Manifest
+from lxml import etree as lxml_etree
 
 from archive.redaction.derivatives import prepare_interview
 from archive.testimonies.exports import FORMATS
 from archive.testimonies.models import IndexPoint
 from archive.transcription.models import Segment
 
-from .conftest import draft_testimony, make_site_tree, publish_testimony, publishable_interview
+from .conftest import (
+    add_translation,
+    create_transcript,
+    draft_testimony,
+    make_site_tree,
+    publish_testimony,
+    publishable_interview,
+    write_tone,
+)
+from .schemas import ohms_schema
 
 pytestmark = pytest.mark.django_db
 OHMS = "{https://www.weareavp.com/nunncenter/ohms}"
@@ -83,15 +96,18 @@ def test_json_carries_words_with_times(published):
     assert words[0]["text"] == "We" and words[0]["start"] == pytest.approx(112.5)
 
 
-def test_ohms_xml_follows_the_published_structure(published):
-    root = ET.fromstring(exported(published, "ohms"))  # noqa: S314 - our own output
-    assert root.tag == f"{OHMS}ROOT"
-    record = root.find(f"{OHMS}record")
-    names = [child.tag.removeprefix(OHMS) for child in record]
-    for name in ("version", "date", "title", "duration", "media_url", "mediafile", "index",
-                 "sync", "transcript", "vtt_transcript"):  # fmt: skip
-        assert name in names, name
+def valid_ohms(page):
+    """The OHMS export, checked against the published OHMS schema (tests/schemas/SOURCES.md)."""
+    text = exported(page, "ohms")
+    document = ET.fromstring(text.encode())  # noqa: S314 - our own output
+    ohms_schema().assertValid(lxml_etree.fromstring(text.encode()))
+    return document.find(f"{OHMS}record")
+
+
+def test_ohms_xml_validates_and_syncs_word_by_word(client, published):
+    record = valid_ohms(published)
     assert record.findtext(f"{OHMS}version") == "6.0"
+    assert record.findtext(f"{OHMS}translate") == "0"
     point = record.find(f"{OHMS}index/{OHMS}point")
     assert point.findtext(f"{OHMS}time") == "75"
     assert point.findtext(f"{OHMS}title_alt") == "La decisión"
@@ -103,7 +119,52 @@ def test_ohms_xml_follows_the_published_structure(published):
     # 120 s is at "to", word 3 of line 4.
     assert record.findtext(f"{OHMS}sync") == "1:|2(8)|4(3)"
     assert lines[1].split()[7] == "tell" and lines[3].split()[2] == "to"
-    assert record.findtext(f"{OHMS}vtt_transcript").startswith("WEBVTT")
+    # The OHMS Viewer's player for "Other" audio plays MP3: media_url is the MP3 rendition.
+    media_url = record.findtext(f"{OHMS}media_url")
+    assert media_url.endswith(".mp3")
+    assert record.findtext(f"{OHMS}mediafile/{OHMS}host") == "Other"
+    response = client.get(urlsplit(media_url).path)
+    assert response.status_code == 200 and response["Content-Type"] == "audio/mpeg"
+    with av.open(BytesIO(b"".join(response.streaming_content))) as container:
+        assert container.streams.audio[0].codec_context.name.startswith("mp3")
+        seconds = published.publication.audio_files[0][1]
+        assert container.duration / 1e6 == pytest.approx(seconds, abs=0.05)
+
+
+def test_ohms_xml_of_a_translated_testimony_without_audio_or_index_validates(tone, editor):
+    from archive.consent.models import ConsentRecord
+    from archive.transcription.models import Transcript
+
+    _home, index = make_site_tree()
+    interview = publishable_interview(tone, editor, ["Llegaron de noche.", "Nos fuimos."])
+    ConsentRecord.objects.filter(interview=interview).update(translation_allowed=True)
+    original = Transcript.objects.get(recording__interview=interview)
+    add_translation(original, ["They came at night.", "We left."])
+    page = publish_testimony(draft_testimony(index, interview), editor)
+    record = valid_ohms(page)
+    assert record.findtext(f"{OHMS}translate") == "1"
+    assert record.findtext(f"{OHMS}transcript_alt_lang") == "en"
+    assert record.findtext(f"{OHMS}transcript_alt").split("\n") == [
+        "They came at night.",
+        "We left.",
+    ]
+    assert record.find(f"{OHMS}media_url") is None, "no audio consent: no media"
+    assert list(record.find(f"{OHMS}index")) == []
+
+
+def test_ohms_xml_of_a_testimony_with_two_recordings_validates(tmp_path, tone, editor):
+    from archive.ingest.store import ingest_recording
+
+    _home, index = make_site_tree()
+    interview = publishable_interview(tone, editor, ["First part."], publish_audio=True)
+    second = ingest_recording(write_tone(tmp_path / "second.wav", seconds=2.0), interview=interview)
+    create_transcript(second, ["Second part."])
+    prepare_interview(interview, alter_voice=False)
+    page = publish_testimony(draft_testimony(index, interview), editor)
+    assert len(page.published_audio()) == 2
+    record = valid_ohms(page)
+    assert record.findtext(f"{OHMS}transcript") == "First part."
+    assert record.findtext(f"{OHMS}media_url").endswith(".mp3")
 
 
 def test_iiif_manifest_validates_against_presentation_3(published):
@@ -111,7 +172,12 @@ def test_iiif_manifest_validates_against_presentation_3(published):
     manifest = Manifest(**document)
     assert manifest.items[0].duration == pytest.approx(150, abs=0.01)
     painting = document["items"][0]["items"][0]["items"][0]
-    assert painting["body"]["type"] == "Sound"
+    # Both renditions, Opus first: a viewer plays the first its browser can.
+    assert painting["body"]["type"] == "Choice"
+    opus, mp3 = painting["body"]["items"]
+    assert (opus["type"], opus["format"]) == ("Sound", "audio/ogg")
+    assert (mp3["type"], mp3["format"]) == ("Sound", "audio/mpeg")
+    assert mp3["id"].endswith(".mp3") and mp3["duration"] == opus["duration"]
     captions, transcript = document["items"][0]["annotations"]
     notes = transcript["items"]
     assert notes[0]["motivation"] == "supplementing"
@@ -135,11 +201,24 @@ def test_iiif_manifest_links_the_captions_and_lists_the_index_as_ranges(client, 
     assert point["items"] == [{"id": f"{canvas['id']}#t=75.000,150.000", "type": "Canvas"}]
 
 
+def test_the_player_offers_opus_then_mp3_for_browsers_without_ogg(client, published):
+    html = client.get(published.url, {"t": "75"}).content.decode()
+    sources = re.findall(r'<source src="([^"]+)" type="([^"]+)">', html)
+    assert [kind for _url, kind in sources] == ["audio/ogg; codecs=opus", "audio/mpeg"]
+    for (url, kind), extension in zip(sources, ["ogg", "mp3"], strict=True):
+        path, fragment = url.split("#")
+        assert path.endswith(f".{extension}") and fragment == "t=75"
+        response = client.get(path)
+        assert response.status_code == 200
+        assert response["Content-Type"] == kind.split(";")[0]
+
+
 def test_public_files_and_exports_are_readable_from_other_origins(client, published):
     audio_id = published.publication.audio_files[0][0]
     for url in (
         f"/testimonies/{published.pk}/export.iiif",
         f"/testimonies/{published.pk}/audio/{audio_id}.ogg",
+        f"/testimonies/{published.pk}/audio/{audio_id}.mp3",
     ):
         response = client.get(url, HTTP_ORIGIN="https://viewer.example")
         assert response.status_code == 200

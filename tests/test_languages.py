@@ -3,7 +3,13 @@
 import pytest
 from django.core.management import call_command
 
-from .conftest import draft_testimony, make_site_tree, publish_testimony, publishable_interview
+from .conftest import (
+    add_translation,
+    draft_testimony,
+    make_site_tree,
+    publish_testimony,
+    publishable_interview,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,26 +42,6 @@ def test_the_browser_s_language_is_honoured(client, testimony):
 def test_testimony_text_keeps_the_language_it_was_told_in(client, testimony):
     html = client.get(testimony.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<article class="testimony" lang="es">' in html
-
-
-def add_translation(original, texts):
-    from archive.transcription.models import Segment, Transcript
-
-    translation = Transcript.objects.create(
-        recording=original.recording, version=original.version + 1, engine="faster-whisper",
-        model="base", language="en", task="translate", translation_of=original, is_complete=True,
-    )  # fmt: skip
-    length = original.recording.duration_seconds / len(texts)
-    for position, text in enumerate(texts):
-        tokens = text.split()
-        step = length / len(tokens)
-        start = position * length
-        Segment.objects.create(
-            transcript=translation, position=position, start=start, end=start + length,
-            text=text, words=[[start + i * step, start + (i + 1) * step, t, 0.9]
-                              for i, t in enumerate(tokens)],
-        )  # fmt: skip
-    return translation
 
 
 @pytest.mark.parametrize("allowed", [True, False])

@@ -112,9 +112,13 @@ def test_make_run_serves_the_demo_with_a_working_task_worker(running_demo):
 def test_make_run_never_serves_originals_or_private_names(running_demo):
     port, folder, _log = running_demo
     private = folder / "media" / "private"
-    originals = [p.relative_to(private) for p in (*private.rglob("*.ogg"), *private.rglob("*.enc"))]
-    # Two encrypted original recordings and their two redacted derivatives, all private.
-    assert sorted(p.suffix for p in originals) == [".enc", ".enc", ".ogg", ".ogg"]
+    originals = [
+        p.relative_to(private)
+        for pattern in ("*.ogg", "*.mp3", "*.enc")
+        for p in private.rglob(pattern)
+    ]
+    # Two encrypted original recordings and their redacted derivatives (Opus and MP3), private.
+    assert sorted(p.suffix for p in originals) == [".enc", ".enc", ".mp3", ".mp3", ".ogg", ".ogg"]
     for original in originals:
         for path in (
             f"/media/{original}",

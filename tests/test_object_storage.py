@@ -100,18 +100,23 @@ def test_the_public_hears_the_bucket_s_rendering_until_withdrawal_deletes_it(
     prepare_interview(interview, alter_voice=False)
     page = publish_testimony(draft_testimony(index, interview), editor)
     audio = RedactedAudio.objects.get(recording__interview=interview)
-    url = f"/testimonies/{page.pk}/audio/{audio.pk}.ogg"
-    response = Client().get(url)
-    assert response.status_code == 200
-    assert b"".join(response.streaming_content) == read_stored(audio.file.name)
-    assert response["Cache-Control"] == "public, no-cache"
+    urls = {
+        f"/testimonies/{page.pk}/audio/{audio.pk}.ogg": audio.file.name,
+        f"/testimonies/{page.pk}/audio/{audio.pk}.mp3": audio.mp3_file.name,
+    }
+    for url, name in urls.items():
+        response = Client().get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == read_stored(name)
+        assert response["Cache-Control"] == "public, no-cache"
 
     consent = ConsentRecord.objects.get(interview=interview)
     consent.withdrawn_on = datetime.date.today()
     consent.withdrawal_reason = "Asked."
     consent.save()
-    assert Client().get(url).status_code == 404
-    assert audio.file.name not in stored_names()
+    for url, name in urls.items():
+        assert Client().get(url).status_code == 404
+        assert name not in stored_names()
     recording = interview.recordings.get()
     assert recording.file.name in stored_names(), "withdrawal keeps the original"
 

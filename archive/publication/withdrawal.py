@@ -21,7 +21,8 @@ def delete_derivatives(interview):
     photos = RedactedPhoto.objects.filter(photo__interview=interview)
     removed = 0
     for derivative in [*audio, *photos]:
-        derivative.file.delete(save=False)
+        for file in derivative.files():
+            file.delete(save=False)
         removed += 1
     audio.delete()
     photos.delete()

@@ -34,14 +34,23 @@ logger = logging.getLogger(__name__)
 DIGITS_HEARD = 5  # this many digits of a redacted number, in order, count as heard
 
 
-def _keep(model, part, extension, **fields):
-    sha256, size_bytes = sha256_of(part), part.stat().st_size
+def _keep(model, parts, **fields):
+    """Put each staged part ({file field: path}) in place and record them in one row; a field's
+    checksum and size go in its `<prefix>sha256` and `<prefix>size_bytes` (`file`: none)."""
+    for field, part in parts.items():
+        prefix = field.removesuffix("file")
+        fields[f"{prefix}sha256"] = sha256_of(part)
+        fields[f"{prefix}size_bytes"] = part.stat().st_size
+    names = []
     with transaction.atomic():
-        name = put(part, f"derivatives/{uuid.uuid4().hex}.{extension}")
         try:
-            return model.objects.create(file=name, sha256=sha256, size_bytes=size_bytes, **fields)
+            for field, part in parts.items():
+                names.append(put(part, f"derivatives/{uuid.uuid4().hex}{part.suffix}"))
+                fields[field] = names[-1]
+            return model.objects.create(**fields)
         except BaseException:
-            remove(name)
+            for name in names:
+                remove(name)
             raise
 
 
@@ -49,9 +58,10 @@ def _staged(extension):
     return incoming_dir() / f"{uuid.uuid4().hex}.part.{extension}"
 
 
-def _fsync(path):
-    with open(path, "rb") as written:
-        os.fsync(written.fileno())
+def _fsync(*paths):
+    for path in paths:
+        with open(path, "rb") as written:
+            os.fsync(written.fileno())
 
 
 def render_audio(recording, alter_voice):
@@ -64,17 +74,20 @@ def render_audio(recording, alter_voice):
     ranges = redaction_ranges(
         spans, words_of(transcript), render_settings, recording.duration_seconds, LOW_CONFIDENCE
     )
-    part = _staged("ogg")
+    parts = {"file": _staged("ogg"), "mp3_file": _staged("mp3")}
     try:
         with recording.open_decrypted() as source:
             duration = render_redacted_audio(
-                source, part, ranges, render_settings, alter_voice=alter_voice
+                source,
+                {"ogg": parts["file"], "mp3": parts["mp3_file"]},
+                ranges,
+                render_settings,
+                alter_voice=alter_voice,
             )
-        _fsync(part)
+        _fsync(*parts.values())
         audio = _keep(
             RedactedAudio,
-            part,
-            "ogg",
+            parts,
             recording=recording,
             transcript=transcript,
             fingerprint=recording_fingerprint(recording, transcript, alter_voice),
@@ -83,7 +96,8 @@ def render_audio(recording, alter_voice):
             voice_altered=alter_voice,
         )
     finally:
-        part.unlink(missing_ok=True)
+        for part in parts.values():
+            part.unlink(missing_ok=True)
     return audio
 
 
@@ -99,8 +113,7 @@ def render_photo(photo):
         _fsync(part)
         return _keep(
             RedactedPhoto,
-            part,
-            "jpg",
+            {"file": part},
             photo=photo,
             fingerprint=photo_fingerprint(photo),
             width=width,
@@ -153,7 +166,7 @@ def _samples_to_verify(audio):
         with audio.recording.open_decrypted() as source:
             render_redacted_audio(
                 source,
-                part,
+                {"ogg": part},
                 audio.redacted_ranges,
                 RenderSettings.from_settings(),
                 alter_voice=False,

@@ -145,6 +145,9 @@ class Derivative(models.Model):
         abstract = True
         ordering = ["-created_at", "-pk"]
 
+    def files(self):
+        return [self.file]
+
 
 class RedactedAudio(Derivative):
     recording = models.ForeignKey(
@@ -162,9 +165,21 @@ class RedactedAudio(Derivative):
     )
     heard_text = models.TextField(blank=True)
     error = models.TextField(blank=True)
+    mp3_file = models.FileField(
+        storage=private_storage,
+        upload_to=derivative_path,
+        max_length=255,
+        blank=True,
+        help_text=_("The same redacted audio as MP3, for players without Ogg Opus."),
+    )
+    mp3_sha256 = models.CharField(max_length=64, blank=True)
+    mp3_size_bytes = models.BigIntegerField(default=0)
 
     def __str__(self):
         return f"Redacted audio of recording {self.recording_id} ({self.verification})"
+
+    def files(self):
+        return [f for f in (self.file, self.mp3_file) if f]
 
 
 class RedactedPhoto(Derivative):

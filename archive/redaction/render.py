@@ -1,5 +1,7 @@
 """Redacted audio: the original's samples inside each redacted range replaced (not mixed) by a
-tone or silence, everything else unchanged, encoded afresh from PCM as Opus with no tags.
+tone or silence, everything else unchanged, encoded afresh from PCM with no tags: as Ogg Opus,
+and as MP3 for players without Ogg (older Safari, the OHMS Viewer). Every rendition is encoded
+from the very same redacted blocks in one pass, so what one holds the other holds too.
 
 The original is only read. Work is streamed frame by frame, so a two-hour recording never sits
 in memory. Voice alteration (a pitch shift through libavfilter) is a deterrent against casual
@@ -29,6 +31,7 @@ class RenderSettings:
     tone_hz: float
     pitch_factor: float
     bitrate: int
+    mp3_bitrate: int
 
     @classmethod
     def from_settings(cls):
@@ -40,6 +43,7 @@ class RenderSettings:
             tone_hz=settings.TESTIMONIO_REDACTION_TONE_HZ,
             pitch_factor=settings.TESTIMONIO_VOICE_PITCH_FACTOR,
             bitrate=settings.TESTIMONIO_PUBLIC_AUDIO_BITRATE,
+            mp3_bitrate=settings.TESTIMONIO_PUBLIC_MP3_BITRATE,
         )
 
     def key(self):
@@ -141,13 +145,47 @@ def replace_ranges(block, first_sample, ranges, render_settings):
     return block
 
 
-def render_redacted_audio(source, target_path, ranges, render_settings, alter_voice=False):
-    """Write the redacted derivative of `source` (a path or a seekable binary file) to
-    `target_path` (Ogg Opus); return its duration in seconds."""
-    output = av.open(str(target_path), "w", format="ogg", options={"fflags": "+bitexact"})
+@dataclass(frozen=True)
+class Rendition:
+    container: str
+    codec: str
+    container_options: dict
+    codec_options: dict
+
+
+RENDITIONS = {
+    "ogg": Rendition("ogg", "libopus", {"fflags": "+bitexact"}, {}),
+    # No ID3 tag; the Xing/LAME header stays, as it tells players where the audio ends. LAME's
+    # quality 7 halves its encoding time (docs/performance.md); for a fallback rendition of
+    # speech the difference is not heard.
+    "mp3": Rendition(
+        "mp3",
+        "libmp3lame",
+        {"fflags": "+bitexact", "id3v2_version": "0"},
+        {"compression_level": "7"},
+    ),
+}
+
+
+def _open_output(extension, target_path, render_settings):
+    rendition = RENDITIONS[extension]
+    output = av.open(
+        str(target_path), "w", format=rendition.container, options=rendition.container_options
+    )
+    stream = output.add_stream(
+        rendition.codec, rate=SAMPLE_RATE, layout="mono", options=rendition.codec_options
+    )
+    stream.bit_rate = render_settings.mp3_bitrate if extension == "mp3" else render_settings.bitrate
+    return output, stream
+
+
+def render_redacted_audio(source, targets, ranges, render_settings, alter_voice=False):
+    """Write the redacted derivative of `source` (a path or a seekable binary file) to each of
+    `targets` ({extension: path}, extensions from RENDITIONS); return its duration in seconds."""
+    outputs = []
     try:
-        stream = output.add_stream("libopus", rate=SAMPLE_RATE, layout="mono")
-        stream.bit_rate = render_settings.bitrate
+        for extension, target_path in targets.items():
+            outputs.append(_open_output(extension, target_path, render_settings))
         written = 0
         pending = np.zeros(0, dtype=np.float32)
         pitch = render_settings.pitch_factor if alter_voice else None
@@ -155,22 +193,25 @@ def render_redacted_audio(source, target_path, ranges, render_settings, alter_vo
             pending = np.concatenate([pending, block.astype(np.float32)])
             while len(pending) >= FRAME_SAMPLES:
                 chunk, pending = pending[:FRAME_SAMPLES].copy(), pending[FRAME_SAMPLES:]
-                written = _encode(output, stream, chunk, written, ranges, render_settings)
+                written = _encode(outputs, chunk, written, ranges, render_settings)
         if len(pending):
-            written = _encode(output, stream, pending.copy(), written, ranges, render_settings)
-        for packet in stream.encode(None):
-            output.mux(packet)
+            written = _encode(outputs, pending.copy(), written, ranges, render_settings)
+        for output, stream in outputs:
+            for packet in stream.encode(None):
+                output.mux(packet)
     finally:
-        output.close()
+        for output, _stream in outputs:
+            output.close()
     return written / SAMPLE_RATE
 
 
-def _encode(output, stream, chunk, written, ranges, render_settings):
+def _encode(outputs, chunk, written, ranges, render_settings):
     replace_ranges(chunk, written, ranges, render_settings)
-    frame = av.AudioFrame.from_ndarray(chunk.reshape(1, -1), format="flt", layout="mono")
-    frame.sample_rate = SAMPLE_RATE
-    frame.pts = written
-    frame.time_base = Fraction(1, SAMPLE_RATE)
-    for packet in stream.encode(frame):
-        output.mux(packet)
+    for output, stream in outputs:
+        frame = av.AudioFrame.from_ndarray(chunk.reshape(1, -1), format="flt", layout="mono")
+        frame.sample_rate = SAMPLE_RATE
+        frame.pts = written
+        frame.time_base = Fraction(1, SAMPLE_RATE)
+        for packet in stream.encode(frame):
+            output.mux(packet)
     return written + len(chunk)

@@ -60,9 +60,15 @@ def photo_fingerprint(photo):
 
 def fresh_audio(recording, alter_voice):
     transcript = current_transcript(recording)
-    return RedactedAudio.objects.filter(
-        recording=recording, fingerprint=recording_fingerprint(recording, transcript, alter_voice)
-    ).first()
+    # A render from before the MP3 rendition existed is not reused: render both afresh.
+    return (
+        RedactedAudio.objects.filter(
+            recording=recording,
+            fingerprint=recording_fingerprint(recording, transcript, alter_voice),
+        )
+        .exclude(mp3_file="")
+        .first()
+    )
 
 
 def fresh_photo(photo):

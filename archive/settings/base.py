@@ -330,6 +330,8 @@ TESTIMONIO_REDACTION_FILL = "tone"  # or "silence"
 TESTIMONIO_REDACTION_TONE_HZ = 1000
 TESTIMONIO_VOICE_PITCH_FACTOR = 1.25
 TESTIMONIO_PUBLIC_AUDIO_BITRATE = 48000
+# The MP3 rendition, for players without Ogg Opus: MP3 needs more bits for the same speech.
+TESTIMONIO_PUBLIC_MP3_BITRATE = 64000
 # Published photos are re-encoded no larger than this on their longest side.
 TESTIMONIO_PUBLIC_PHOTO_MAX_PIXELS = 2000
 

@@ -2,10 +2,12 @@
 
 Each takes an `Export` (the page's published transcript, audio and index) and returns text.
 Machine transcripts are labelled in every format. Formats: WebVTT (speakers as <v> voice
-tags), SRT, plain text, JSON (segments and words with times), OHMS XML (legacy <transcript> +
-<sync> and OHMS 6 <vtt_transcript>, with index points), and a IIIF Presentation 3 manifest for
-the audio with the transcript as supplementing annotations, the WebVTT captions linked as the
-IIIF cookbook's captions recipe does, and the index as a table of contents (`structures`).
+tags), SRT, plain text, JSON (segments and words with times), OHMS XML (<transcript> and
+<sync>, the English translation as <transcript_alt> and <sync_alt>, index points, the MP3
+rendition as media, elements in the order of the published OHMS schema), and a IIIF
+Presentation 3 manifest for the audio (both renditions as a Choice) with the transcript as
+supplementing annotations, the WebVTT captions linked as the IIIF cookbook's captions recipe
+does, and the index as a table of contents (`structures`).
 """
 
 import json
@@ -40,14 +42,25 @@ class Export:
     transcript: dict  # {"language", "machine", "segments": [{start, end, speaker, text, words}]}
     audio: list  # PublicFile, with absolute URLs
     base_url: str
+    translation: dict | None = None  # the first transcript's published English translation
 
     @classmethod
     def of(cls, page, base_url):
         transcripts = page.published_transcripts(with_words=True)
         if not transcripts:
             raise NothingToExport(_("This testimony has no published transcript."))
-        audio = [type(file)(base_url + file.url, file.duration) for file in page.published_audio()]
-        return cls(page, transcripts[0], audio, base_url.rstrip("/"))
+        audio = [
+            type(file)(
+                base_url + file.url,
+                file.duration,
+                mp3_url=base_url + file.mp3_url if file.mp3_url else "",
+            )
+            for file in page.published_audio()
+        ]
+        translation = (
+            transcripts[1] if len(transcripts) > 1 and transcripts[1]["translation"] else None
+        )
+        return cls(page, transcripts[0], audio, base_url.rstrip("/"), translation)
 
     @property
     def segments(self):
@@ -108,10 +121,10 @@ def to_srt(export):
     )
 
 
-def _transcript_lines(export):
+def _transcript_lines(export, segments=None):
     return [
         (f"{s['speaker']}: " if s["speaker"] else "") + " ".join(s["text"].split())
-        for s in export.segments
+        for s in (export.segments if segments is None else segments)
     ]
 
 
@@ -135,7 +148,7 @@ def to_json(export):
         "language": export.transcript["language"],
         "machine_generated": export.transcript["machine"],
         "note": MACHINE_LABEL if export.transcript["machine"] else "Checked by an editor.",
-        "audio": [file.url for file in export.audio],
+        "audio": [url for file in export.audio for url in (file.url, file.mp3_url) if url],
         "segments": [
             {
                 "start": s["start"],
@@ -171,59 +184,70 @@ def ohms_sync(segments, duration):
     return "1:|" + "|".join(marks)
 
 
+def _line_at(segments, lines, seconds):
+    """The transcript line being spoken at `seconds` (or the next one)."""
+    return next((line for s, line in zip(segments, lines, strict=True) if s["end"] > seconds), "")
+
+
 def to_ohms(export):
+    """One OHMS record, its elements in the order the OHMS schema's sequence requires."""
     page = export.page
     ET.register_namespace("", OHMS_NS)
     ET.register_namespace("xsi", XSI_NS)
     root = ET.Element(f"{{{OHMS_NS}}}ROOT", {f"{{{XSI_NS}}}schemaLocation": f"{OHMS_NS}/ohms.xsd"})
-    record = ET.SubElement(
-        root, "record", {"id": str(page.pk), "dt": timezone.localdate().isoformat()}
-    )
 
     def add(parent, name, text="", **attributes):
-        element = ET.SubElement(parent, name, attributes)
+        element = ET.SubElement(parent, f"{{{OHMS_NS}}}{name}", attributes)
         element.text = text
         return element
 
+    record = add(root, "record", id=str(page.pk), dt=timezone.localdate().isoformat())
+    translation = export.translation
     add(record, "version", "6.0")
     date = page.interview_date.isoformat() if page.interview_date else ""
     add(record, "date", value=date, format="yyyy-mm-dd")
     add(record, "date_nonpreferred_format", page.interview_date_display or "")
     add(record, "title", page.title)
     add(record, "duration", clock(export.duration)[:8])
-    add(record, "repository", "Testimonio")
+    add(record, "repository", settings.WAGTAIL_SITE_NAME)
     add(record, "interviewee", page.narrator_display_name)
+    add(record, "sync", ohms_sync(export.segments, export.duration))
+    if translation:
+        add(record, "sync_alt", ohms_sync(translation["segments"], export.duration))
+        add(record, "transcript_alt_lang", translation["language"])
+    add(record, "translate", "1" if translation else "0")
+    if export.audio:
+        # The OHMS Viewer's player for host "Other" audio plays MP3, not Ogg.
+        audio = export.audio[0]
+        add(record, "media_url", audio.mp3_url or audio.url)
+        mediafile = add(record, "mediafile")
+        add(mediafile, "host", "Other")
+        add(mediafile, "clip_format", "audio")
     add(record, "language", export.transcript["language"])
-    add(record, "translate", "0")
-    add(record, "media_url", export.audio[0].url if export.audio else "")
-    mediafile = add(record, "mediafile")
-    add(mediafile, "host", "Other")
-    add(mediafile, "clip_format", "audio")
-    add(record, "description", page.summary)
     add(record, "user_notes", MACHINE_LABEL if export.transcript["machine"] else "")
     index = add(record, "index")
     lines = _transcript_lines(export)
+    alt_segments = translation["segments"] if translation else []
+    alt_lines = _transcript_lines(export, alt_segments)
     for point in page.index_points.all():
         element = add(index, "point")
         add(element, "time", str(int(point.time_seconds)))
         add(element, "title", point.title)
         add(element, "title_alt", point.title_alt)
-        partial = next(
-            (line for s, line in zip(export.segments, lines, strict=True)
-             if s["end"] > point.time_seconds),
-            "",
-        )  # fmt: skip
-        add(element, "partial_transcript", partial)
-        add(element, "partial_transcript_alt", "")
+        add(element, "partial_transcript", _line_at(export.segments, lines, point.time_seconds))
+        add(
+            element, "partial_transcript_alt", _line_at(alt_segments, alt_lines, point.time_seconds)
+        )
         add(element, "synopsis", point.synopsis)
         add(element, "synopsis_alt", point.synopsis_alt)
         add(element, "keywords", point.keywords)
         add(element, "keywords_alt", point.keywords_alt)
         add(element, "subjects", point.subjects)
         add(element, "subjects_alt", point.subjects_alt)
-    add(record, "sync", ohms_sync(export.segments, export.duration))
+    add(record, "description", page.summary)
     add(record, "transcript", "\n".join(lines))
-    add(record, "vtt_transcript", to_vtt(export))
+    if translation:
+        add(record, "transcript_alt", "\n".join(alt_lines))
     add(record, "fmt", "audio")
     add(record, "userestrict", "0")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
@@ -237,6 +261,13 @@ def to_iiif(export):
     label = MACHINE_LABEL if export.transcript["machine"] else "Transcript checked by an editor."
     canvas = {"id": canvas_id, "type": "Canvas", "duration": round(export.duration, 3) or 0.001}
     if export.audio:
+        audio = export.audio[0]
+        renditions = [(audio.url, "audio/ogg"), (audio.mp3_url, "audio/mpeg")]
+        bodies = [
+            {"id": url, "type": "Sound", "format": media_type, "duration": round(audio.duration, 3)}
+            for url, media_type in renditions
+            if url
+        ]
         canvas["items"] = [
             {
                 "id": f"{canvas_id}/page/1",
@@ -246,12 +277,10 @@ def to_iiif(export):
                         "id": f"{canvas_id}/page/1/audio",
                         "type": "Annotation",
                         "motivation": "painting",
-                        "body": {
-                            "id": export.audio[0].url,
-                            "type": "Sound",
-                            "format": "audio/ogg",
-                            "duration": round(export.audio[0].duration, 3),
-                        },
+                        # A viewer plays the first rendition its browser can.
+                        "body": {"type": "Choice", "items": bodies}
+                        if len(bodies) > 1
+                        else bodies[0],
                         "target": canvas_id,
                     }
                 ],

@@ -33,7 +33,7 @@ from archive.publication.approval import consent_of, take_snapshot
 from archive.publication.gate import enforce, live_publication
 from archive.publication.models import Publication, PublishedSegment
 from archive.publication.workflow import assign_review_workflow
-from archive.redaction.models import RedactedPhoto
+from archive.redaction.models import RedactedAudio, RedactedPhoto
 
 from .blocks import TestimonyBodyBlock
 from .forms import TestimonyPageForm
@@ -348,9 +348,23 @@ class TestimonyPage(Page):
     def published_audio(self):
         if getattr(self, "_preview", None) or Part.AUDIO not in self.public_parts():
             return []
+        approved = self.publication.audio_files
+        with_mp3 = set(
+            RedactedAudio.objects.filter(pk__in=[pk for pk, _seconds in approved])
+            .exclude(mp3_file="")
+            .values_list("pk", flat=True)
+        )
         return [
-            PublicFile(reverse("testimony_audio", args=[self.pk, audio_id]), seconds)
-            for audio_id, seconds in self.publication.audio_files
+            PublicFile(
+                reverse("testimony_audio", args=[self.pk, audio_id, "ogg"]),
+                seconds,
+                mp3_url=(
+                    reverse("testimony_audio", args=[self.pk, audio_id, "mp3"])
+                    if audio_id in with_mp3
+                    else ""
+                ),
+            )
+            for audio_id, seconds in approved
         ]
 
     def published_photos(self):
@@ -385,6 +399,7 @@ class PublicFile:
     duration: float = 0.0
     width: int = 0
     height: int = 0
+    mp3_url: str = ""
 
 
 class IndexPoint(Orderable):

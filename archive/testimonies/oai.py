@@ -361,6 +361,7 @@ def dublin_core(request, record):
     if Part.AUDIO in parts:
         yield "type", "Sound"
         yield "format", "audio/ogg"
+        yield "format", "audio/mpeg"
     if Part.TRANSCRIPT in parts:
         yield "type", "Text"
     yield "identifier", request.build_absolute_uri(page.get_url(request))

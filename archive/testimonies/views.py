@@ -37,11 +37,11 @@ def _public_page(page_id, part):
     return page
 
 
-def _file_response(request, derivative, content_type, extension):
+def _file_response(request, name, size, content_type, extension):
     response = ranged_file_response(
         request,
-        partial(open_stored, derivative.file.name),
-        size=derivative.size_bytes,
+        partial(open_stored, name),
+        size=size,
         content_type=content_type,
         filename=f"testimony.{extension}",
     )
@@ -73,16 +73,25 @@ def readable_from_any_origin(view):
 
 
 ACROSS_ORIGINS = ["GET", "HEAD", "OPTIONS"]
+AUDIO_TYPES = {"ogg": "audio/ogg", "mp3": "audio/mpeg"}
 
 
 @require_http_methods(ACROSS_ORIGINS)
 @readable_from_any_origin
-def audio(request, page_id, audio_id):
+def audio(request, page_id, audio_id, extension):
+    if extension not in AUDIO_TYPES:
+        raise Http404
     page = _public_page(page_id, Part.AUDIO)
     if audio_id not in [approved for approved, _seconds in page.publication.audio_files]:
         raise Http404
     derivative = get_object_or_404(RedactedAudio, pk=audio_id)
-    return _file_response(request, derivative, "audio/ogg", "ogg")
+    if extension == "mp3":
+        name, size = derivative.mp3_file.name, derivative.mp3_size_bytes
+    else:
+        name, size = derivative.file.name, derivative.size_bytes
+    if not name:
+        raise Http404
+    return _file_response(request, name, size, AUDIO_TYPES[extension], extension)
 
 
 @require_http_methods(ACROSS_ORIGINS)
@@ -92,7 +101,7 @@ def photo(request, page_id, photo_id):
     if photo_id not in page.publication.photo_files:
         raise Http404
     derivative = get_object_or_404(RedactedPhoto, pk=photo_id)
-    return _file_response(request, derivative, "image/jpeg", "jpg")
+    return _file_response(request, derivative.file.name, derivative.size_bytes, "image/jpeg", "jpg")
 
 
 EXCERPT_WORDS = 14

@@ -253,7 +253,8 @@ def reader_journey(browser, live_server, testimony):
     page = browser.new_context(base_url=live_server.url, java_script_enabled=False).new_page()
     page.goto(testimony.url + "?t=16")
     assert page.locator("[data-segments] li").count() == 3
-    assert page.locator("[data-player]").get_attribute("src").endswith("#t=16")
+    for source in page.locator("[data-player] source").all():
+        assert source.get_attribute("src").endswith("#t=16")
     assert page.locator("[data-share]").is_hidden()
 
 

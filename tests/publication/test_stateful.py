@@ -245,9 +245,10 @@ class PublicationMachine(RuleBasedStateMachine):
         for fmt in FORMATS:
             responses[fmt] = self.client.get(f"/testimonies/{page.pk}/export.{fmt}")
         for audio in RedactedAudio.objects.filter(recording=self.recording):
-            responses[f"audio {audio.pk}"] = self.client.get(
-                f"/testimonies/{page.pk}/audio/{audio.pk}.ogg"
-            )
+            for extension in ("ogg", "mp3"):
+                responses[f"audio {audio.pk} {extension}"] = self.client.get(
+                    f"/testimonies/{page.pk}/audio/{audio.pk}.{extension}"
+                )
         for photo in RedactedPhoto.objects.filter(photo=self.photo):
             responses[f"photo {photo.pk}"] = self.client.get(
                 f"/testimonies/{page.pk}/photos/{photo.pk}.jpg"
@@ -278,6 +279,7 @@ class PublicationMachine(RuleBasedStateMachine):
         shown = live.parts_shown() if live else []
         for name, response in responses.items():
             kind, _space, pk = name.partition(" ")
+            pk = pk.split(" ")[0]
             if kind == "audio":
                 allowed = "audio" in shown and int(pk) in [a for a, _s in live.audio_files]
                 assert (response.status_code == 200) == allowed, name

@@ -132,7 +132,9 @@ def test_widening_consent_publishes_nothing_new(tone, editor, editor_client):
     ConsentRecord.objects.filter(pk=consent.pk).update(publish_audio=True, embargo_until=None)
     html = Client().get(page.url).content.decode()
     assert "<audio" not in html
-    assert Client().get(f"/testimonies/{page.pk}/audio/{audio.pk}.ogg").status_code == 404
+    for extension in ("ogg", "mp3"):
+        url = f"/testimonies/{page.pk}/audio/{audio.pk}.{extension}"
+        assert Client().get(url).status_code == 404
     assert Publication.objects.current().get(page=page) == publication
     # The review is due, and the leaking audio blocks it.
     assert any("Redacted terms still heard" in str(p) for p in review(page).problems)
@@ -401,8 +403,9 @@ def test_consent_narrowed_to_anonymity_takes_a_named_testimony_down_at_once(tone
 def test_a_voice_that_must_now_be_altered_takes_the_natural_audio_down(tone, editor):
     page, interview = published_story(tone, editor, publish_audio=True)
     audio = Publication.objects.current().get(page=page).audio_files[0][0]
-    assert Client().get(f"/testimonies/{page.pk}/audio/{audio}.ogg").status_code == 200
+    urls = [f"/testimonies/{page.pk}/audio/{audio}.{extension}" for extension in ("ogg", "mp3")]
+    assert [Client().get(url).status_code for url in urls] == [200, 200]
     ConsentRecord.objects.filter(interview=interview).update(voice_alteration_required=True)
-    assert Client().get(f"/testimonies/{page.pk}/audio/{audio}.ogg").status_code == 404
+    assert [Client().get(url).status_code for url in urls] == [404, 404]
     html = Client().get(page.url).content.decode()
     assert "<audio" not in html and "waited" in html  # the transcript stays

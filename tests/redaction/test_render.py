@@ -1,4 +1,5 @@
-"""The audio renderer: redacted ranges replaced, the rest unchanged, duration kept, no tags."""
+"""The audio renderer: redacted ranges replaced, the rest unchanged, duration kept, no tags, in
+both renditions (Ogg Opus and MP3) alike."""
 
 import av
 import numpy as np
@@ -16,7 +17,7 @@ SECONDS = 4.0
 def settings_with(fill="silence", **overrides):
     values = dict(
         padding=0.25, unsure_padding=0.5, merge_gap=0.3, fill=fill, tone_hz=1000,
-        pitch_factor=1.25, bitrate=64000,
+        pitch_factor=1.25, bitrate=64000, mp3_bitrate=64000,
     )  # fmt: skip
     values.update(overrides)
     return RenderSettings(**values)
@@ -49,12 +50,19 @@ def window(samples, start, end):
     return samples[int(start * RATE) : int(end * RATE)]
 
 
+def both_renditions(tmp_path):
+    return {"ogg": tmp_path / "redacted.ogg", "mp3": tmp_path / "redacted.mp3"}
+
+
+@pytest.mark.parametrize("rendition", ["ogg", "mp3"])
 @pytest.mark.parametrize("fill", ["silence", "tone"])
-def test_samples_inside_the_range_are_replaced_and_the_rest_kept(voice_like, tmp_path, fill):
+def test_samples_inside_the_range_are_replaced_and_the_rest_kept(
+    voice_like, tmp_path, fill, rendition
+):
     source, original = voice_like
-    target = tmp_path / "redacted.ogg"
-    duration = render_redacted_audio(source, target, [(1.0, 2.0)], settings_with(fill))
-    redacted = decode_for_whisper(target)
+    targets = both_renditions(tmp_path)
+    duration = render_redacted_audio(source, targets, [(1.0, 2.0)], settings_with(fill))
+    redacted = decode_for_whisper(targets[rendition])
     assert abs(duration - SECONDS) < 0.03
     assert abs(len(redacted) / RATE - SECONDS) < 0.03
     inside = window(redacted, 1.05, 1.95)
@@ -74,21 +82,35 @@ def test_samples_inside_the_range_are_replaced_and_the_rest_kept(voice_like, tmp
         assert np.corrcoef(kept, before)[0, 1] > 0.95
 
 
-def test_the_derivative_carries_no_tags(voice_like, tmp_path):
+def test_the_renditions_carry_no_tags(voice_like, tmp_path):
     source, _ = voice_like
-    target = tmp_path / "redacted.ogg"
-    render_redacted_audio(source, target, [(1.0, 2.0)], settings_with())
-    with av.open(str(target)) as container:
-        assert dict(container.metadata) == {}
-        assert dict(container.streams.audio[0].metadata) in ({}, {"encoder": "ffmpeg"})
-        assert container.streams.audio[0].codec_context.name == "opus"
-    assert b"Lavf" not in target.read_bytes()
+    targets = both_renditions(tmp_path)
+    render_redacted_audio(source, targets, [(1.0, 2.0)], settings_with())
+    for extension, codec in [("ogg", "opus"), ("mp3", "mp3float")]:
+        with av.open(str(targets[extension])) as container:
+            assert dict(container.metadata) == {}
+            assert dict(container.streams.audio[0].metadata) in ({}, {"encoder": "ffmpeg"})
+            assert container.streams.audio[0].codec_context.name in (codec, "mp3")
+    assert b"Lavf" not in targets["ogg"].read_bytes()
+    assert not targets["mp3"].read_bytes().startswith(b"ID3"), "no ID3 tag"
+
+
+def test_both_renditions_carry_the_same_audio(voice_like, tmp_path):
+    """Encoded from the same redacted blocks: decoded, they line up sample for sample (up to
+    each codec's loss), so what one lets be heard the other does too."""
+    source, _ = voice_like
+    targets = both_renditions(tmp_path)
+    render_redacted_audio(source, targets, [(1.0, 2.0)], settings_with("tone"))
+    opus, mp3 = decode_for_whisper(targets["ogg"]), decode_for_whisper(targets["mp3"])
+    assert abs(len(opus) - len(mp3)) <= RATE // 100
+    length = min(len(opus), len(mp3))
+    assert np.corrcoef(opus[:length], mp3[:length])[0, 1] > 0.95
 
 
 def test_voice_alteration_shifts_pitch_and_keeps_duration(voice_like, tmp_path):
     source, _ = voice_like
     target = tmp_path / "altered.ogg"
-    duration = render_redacted_audio(source, target, [], settings_with(), alter_voice=True)
+    duration = render_redacted_audio(source, {"ogg": target}, [], settings_with(), alter_voice=True)
     shifted = window(decode_for_whisper(target), 0.5, 3.5)
     peak_hz = np.argmax(np.abs(np.fft.rfft(shifted))) * RATE / len(shifted)
     assert abs(duration - SECONDS) < 0.1

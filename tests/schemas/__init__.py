@@ -41,3 +41,8 @@ def oai_pmh_schema():
                   schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc.xsd"/>
         </schema>"""
     )
+
+
+@cache
+def ohms_schema():
+    return _schema((HERE / "ohms" / "ohms.xsd").read_bytes())

@@ -26,6 +26,7 @@ SKIPPED = re.compile(r"logout")
 WORDS = {
     "kind": ["recording", "photo", "audio", "consent", "signed-form"],
     "fmt": ["vtt", "srt", "txt", "json", "ohms", "iiif", "xml", "html"],
+    "extension": ["ogg", "mp3", "wav", "jpg"],
     "action": ["publish", "unpublish", "delete", "move", "approve", "reject", "lock", "copy"],
     "filter_spec": ["original", "fill-100x100"],
     "uidb64": ["MQ"],
