@@ -51,7 +51,9 @@ def signed_form_path(instance, filename):
 
 
 class ConsentRecord(RevisionMixin, models.Model):
-    interview = models.OneToOneField(Interview, on_delete=models.PROTECT, related_name="consent")
+    interview = models.OneToOneField(
+        Interview, on_delete=models.PROTECT, related_name="consent", verbose_name=_("interview")
+    )
     method = models.CharField(_("how consent was given"), max_length=8, choices=ConsentMethod)
     signed_form = EncryptedFileField(
         _("signed form"),

@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,12 +24,16 @@ def parse_partial_date(text):
     """
     match = PARTIAL_DATE.match(text.strip())
     if not match:
-        raise ValueError(f"{text!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(
+            gettext("%(text)r is not a date; use YYYY, YYYY-MM or YYYY-MM-DD") % {"text": text}
+        )
     year, month, day = match.groups()
     try:
         value = datetime.date(int(year), int(month or 1), int(day or 1))
     except ValueError as error:
-        raise ValueError(f"{text!r} is not a real date ({error})") from None
+        raise ValueError(
+            gettext("%(text)r is not a real date (%(error)s)") % {"text": text, "error": error}
+        ) from None
     if day:
         return value, DatePrecision.DAY
     if month:

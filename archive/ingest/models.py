@@ -75,11 +75,15 @@ class Interview(RevisionMixin, index.Indexed, models.Model):
         null=True,
         blank=True,
         related_name="interviews",
+        verbose_name=_("reporter"),
     )
     interview_place = models.CharField(_("interview place"), max_length=255, blank=True)
     interview_date = models.DateField(_("interview date"), null=True, blank=True)
     interview_date_precision = models.CharField(
-        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+        _("interview date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
     )
     languages = models.JSONField(
         _("languages"),
@@ -88,8 +92,8 @@ class Interview(RevisionMixin, index.Indexed, models.Model):
         help_text=_("Language codes spoken in the interview, such as es or en."),
     )
     notes = models.TextField(_("notes"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     search_fields = [
         index.SearchField("title"),
@@ -201,6 +205,8 @@ class Recording(OriginalFile):
 
     class Meta:
         ordering = ["ingested_at", "pk"]
+        verbose_name = _("recording")
+        verbose_name_plural = _("recordings")
 
     def __str__(self):
         return f"{self.interview} — recording {self.pk}"
@@ -217,6 +223,8 @@ class Photo(OriginalFile):
 
     class Meta:
         ordering = ["ingested_at", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
 
     def __str__(self):
         return f"{self.interview} — photo {self.pk}"

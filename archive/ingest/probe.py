@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import av
 from django.conf import settings
+from django.utils.translation import gettext as _
 from PIL import Image
 
 # Container formats as FFmpeg names them -> the extension the stored original gets.
@@ -68,14 +69,14 @@ def probe_recording(path):
     try:
         container = av.open(str(path), mode="r")
     except (av.error.FFmpegError, OSError, ValueError) as error:
-        raise UnreadableMedia("This file is not audio or video that can be read.") from error
+        raise UnreadableMedia(_("This file is not audio or video that can be read.")) from error
     with container:
         format_name = container.format.name
         if format_name in NOT_RECORDINGS:
-            raise UnreadableMedia("This file is not audio or video that can be read.")
+            raise UnreadableMedia(_("This file is not audio or video that can be read."))
         audio_streams = [s for s in container.streams if s.type == "audio"]
         if not audio_streams:
-            raise UnreadableMedia("This file has no audio track.")
+            raise UnreadableMedia(_("This file has no audio track."))
         audio = audio_streams[0]
         context = audio.codec_context
         has_video = any(
@@ -93,21 +94,24 @@ def probe_recording(path):
                     decoded_frames += len(packet.decode())
         except av.error.FFmpegError as error:
             raise UnreadableMedia(
-                "The audio in this file is damaged and cannot be read."
+                _("The audio in this file is damaged and cannot be read.")
             ) from error
         if decoded_frames == 0:
-            raise UnreadableMedia("The audio in this file is empty or damaged.")
+            raise UnreadableMedia(_("The audio in this file is empty or damaged."))
         start = float(audio.start_time * audio.time_base) if audio.start_time else 0.0
         duration = end_seconds - start
         if not duration or not math.isfinite(duration):
             duration = float(container.duration or 0) / av.time_base
         if duration <= 0:
-            raise UnreadableMedia("The audio in this file has no length.")
+            raise UnreadableMedia(_("The audio in this file has no length."))
         limit = settings.TESTIMONIO_MAX_RECORDING_SECONDS
         if duration > limit:
             raise UnreadableMedia(
-                f"This recording lasts {clock(duration)}, longer than the {clock(limit)} the "
-                "archive accepts (TESTIMONIO_MAX_RECORDING_SECONDS); split it into parts."
+                _(
+                    "This recording lasts %(length)s, longer than the %(limit)s the archive "
+                    "accepts (TESTIMONIO_MAX_RECORDING_SECONDS); split it into parts."
+                )
+                % {"length": clock(duration), "limit": clock(limit)}
             )
         return MediaInfo(
             container_format=format_name,
@@ -136,6 +140,6 @@ def probe_image(path):
                     height=image.height,
                 )
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise UnreadableMedia("This image is too large to process safely.") from error
+        raise UnreadableMedia(_("This image is too large to process safely.")) from error
     except (OSError, SyntaxError, ValueError) as error:
-        raise UnreadableMedia("This file is not an image that can be read.") from error
+        raise UnreadableMedia(_("This file is not an image that can be read.")) from error

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .encryption import DecryptingReader, EncryptionError, encrypt_stream
@@ -31,7 +32,9 @@ CHUNK_BYTES = 1024 * 1024
 
 class AlreadyIngested(Exception):
     def __init__(self, existing):
-        super().__init__(f"This file was already ingested ({existing}).")
+        super().__init__(
+            _("This file was already ingested (%(existing)s).") % {"existing": existing}
+        )
         self.existing = existing
 
 

@@ -8,6 +8,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django.views.i18n import JavaScriptCatalog
+from wagtail.admin.localization import get_localized_response
 from wagtail.log_actions import log
 
 from .forms import UploadForm
@@ -123,3 +125,12 @@ def upload(request, pk):
         },
         status=400 if form.errors or rejected else 200,
     )
+
+
+# Wagtail's own catalogue holds only its strings; ours (archive/locale, djangojs) add the
+# admin scripts' strings, in the language the editor chose for the admin.
+our_js_catalog = JavaScriptCatalog.as_view(packages=["archive.ingest"])
+
+
+def admin_js_catalog(request):
+    return get_localized_response(our_js_catalog, request)

@@ -1,4 +1,5 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -56,7 +57,17 @@ register_snippet(InterviewViewSet)
 
 @hooks.register("register_admin_urls")
 def register_upload_url():
-    return [path("interviews/<int:pk>/upload/", views.upload, name="ingest_upload")]
+    return [
+        path("interviews/<int:pk>/upload/", views.upload, name="ingest_upload"),
+        path("jsi18n/testimonio/", views.admin_js_catalog, name="testimonio_js_catalog"),
+    ]
+
+
+@hooks.register("insert_global_admin_js")
+def load_admin_js_catalog():
+    """The strings of every app's admin scripts (transcript editor, redaction page), before
+    those scripts run: they are deferred, this is not."""
+    return format_html('<script src="{}"></script>', reverse("testimonio_js_catalog"))
 
 
 @hooks.register("register_log_actions")

@@ -141,6 +141,8 @@ class Publication(models.Model):
 
     class Meta:
         ordering = ["-approved_at", "-pk"]
+        verbose_name = gettext_lazy("publication")
+        verbose_name_plural = gettext_lazy("publications")
         constraints = [
             models.UniqueConstraint(
                 fields=["page"],

@@ -79,6 +79,8 @@ class RedactionSpan(models.Model):
 
     class Meta:
         ordering = ["transcript", "start", "end", "pk"]
+        verbose_name = _("redaction")
+        verbose_name_plural = _("redactions")
         indexes = [models.Index(fields=["transcript", "status"])]
 
     def __str__(self):

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from archive.transcription.models import Transcript
 
@@ -93,7 +94,7 @@ def add_span(transcript, first_word, last_word, category, user, replacement=""):
     words), accepted at once."""
     words = words_of(transcript)
     if not 0 <= first_word <= last_word < len(words):
-        raise InvalidSpan("Select words of this transcript.")
+        raise InvalidSpan(_("Select words of this transcript."))
     chosen = words[first_word : last_word + 1]
     text = "".join(word.text for word in chosen).strip()
     return RedactionSpan.objects.create(

@@ -70,11 +70,15 @@ def visible(testimonies, today=None):
 
 
 class HomePage(Page):
-    introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     subpage_types = ["testimonies.TestimonyIndexPage"]
     max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -85,11 +89,15 @@ class HomePage(Page):
 
 
 class TestimonyIndexPage(Page):
-    introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["testimonies.HomePage"]
     subpage_types = ["testimonies.TestimonyPage"]
+
+    class Meta:
+        verbose_name = _("testimony index page")
+        verbose_name_plural = _("testimony index pages")
 
     def save(self, *args, **kwargs):
         is_new = self.pk is None
@@ -193,7 +201,10 @@ class TestimonyPage(Page):
     summary = models.TextField(_("summary"), max_length=1000)
     interview_date = models.DateField(_("interview date"), null=True, blank=True)
     interview_date_precision = models.CharField(
-        max_length=5, choices=DatePrecision.choices, default=DatePrecision.YEAR
+        _("interview date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.YEAR,
     )
     place = models.CharField(
         _("place"),
@@ -210,6 +221,7 @@ class TestimonyPage(Page):
         related_name="testimony_pages",
         null=True,
         blank=True,
+        verbose_name=_("interview"),
         help_text=_("The private interview this story is published from."),
     )
 
@@ -242,6 +254,8 @@ class TestimonyPage(Page):
     subpage_types = []
 
     class Meta:
+        verbose_name = _("testimony page")
+        verbose_name_plural = _("testimony pages")
         # Browse lists newest first: the database walks this index and stops after one page of
         # visible testimonies, instead of sorting them all.
         indexes = [

@@ -9,6 +9,7 @@ import difflib
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import Segment, Transcript
 from .signals import transcript_revised
@@ -57,9 +58,9 @@ def _number(value, what):
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise InvalidEdit(f"{what} is not a number") from None
+        raise InvalidEdit(_("%(what)s is not a number") % {"what": what}) from None
     if number != number or number < 0:
-        raise InvalidEdit(f"{what} must be zero or more")
+        raise InvalidEdit(_("%(what)s must be zero or more") % {"what": what})
     return number
 
 
@@ -102,40 +103,53 @@ def realign_words(text, old_words, start, end):
 
 def parse_document(document, duration, existing_ids):
     if not isinstance(document, dict) or not isinstance(document.get("segments"), list):
-        raise InvalidEdit("expected {'segments': [...]}")
+        raise InvalidEdit(_("The editor sent no list of segments."))
     raw_segments = document["segments"]
     if len(raw_segments) > MAX_SEGMENTS:
-        raise InvalidEdit(f"more than {MAX_SEGMENTS} segments")
+        raise InvalidEdit(_("More than %(most)s segments.") % {"most": MAX_SEGMENTS})
     segments = []
     previous_start = 0.0
     for number, raw in enumerate(raw_segments, start=1):
         if not isinstance(raw, dict):
-            raise InvalidEdit(f"segment {number} is not an object")
-        start = round(_number(raw.get("start"), f"segment {number} start"), 3)
-        end = round(_number(raw.get("end"), f"segment {number} end"), 3)
+            raise InvalidEdit(_("Segment %(number)s is malformed.") % {"number": number})
+        start = round(
+            _number(raw.get("start"), _("the start of segment %(number)s") % {"number": number}), 3
+        )
+        end = round(
+            _number(raw.get("end"), _("the end of segment %(number)s") % {"number": number}), 3
+        )
         if end < start:
-            raise InvalidEdit(f"segment {number} ends before it starts")
+            raise InvalidEdit(_("Segment %(number)s ends before it starts.") % {"number": number})
         if end > duration + TIME_SLACK:
-            raise InvalidEdit(f"segment {number} ends after the recording does")
+            raise InvalidEdit(
+                _("Segment %(number)s ends after the recording does.") % {"number": number}
+            )
         if start < previous_start:
-            raise InvalidEdit(f"segment {number} starts before the one above it")
+            raise InvalidEdit(
+                _("Segment %(number)s starts before the one above it.") % {"number": number}
+            )
         previous_start = start
         text = str(raw.get("text", "")).strip()
         if len(text) > MAX_TEXT:
-            raise InvalidEdit(f"segment {number} is longer than {MAX_TEXT} characters")
+            raise InvalidEdit(
+                _("Segment %(number)s is longer than %(most)s characters.")
+                % {"number": number, "most": MAX_TEXT}
+            )
         speaker = str(raw.get("speaker", "")).strip()[:64]
         segment_id = raw.get("id")
         if segment_id is not None and segment_id not in existing_ids:
-            raise InvalidEdit(f"segment {number} belongs to another transcript")
+            raise InvalidEdit(
+                _("Segment %(number)s belongs to another transcript.") % {"number": number}
+            )
         words = raw.get("words") or []
         if not isinstance(words, list) or not all(_is_word(w) for w in words):
-            raise InvalidEdit(f"segment {number} has malformed words")
+            raise InvalidEdit(_("Segment %(number)s has malformed words.") % {"number": number})
         if " ".join(w[2] for w in words) != text:
             words = realign_words(text, words, start, end)
         segments.append(EditedSegment(segment_id, start, end, speaker, text, words))
     ids = [s.id for s in segments if s.id is not None]
     if len(ids) != len(set(ids)):
-        raise InvalidEdit("a segment appears twice")
+        raise InvalidEdit(_("A segment appears twice."))
     return segments
 
 

@@ -74,6 +74,8 @@ class TranscriptionJob(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "heartbeat_at"])]
+        verbose_name = _("transcription job")
+        verbose_name_plural = _("transcription jobs")
 
     def __str__(self):
         return f"{self.get_task_display()} recording {self.recording_id} ({self.status})"
@@ -126,6 +128,8 @@ class Transcript(RevisionMixin, ClusterableModel):
 
     class Meta:
         ordering = ["recording", "-version"]
+        verbose_name = _("transcript")
+        verbose_name_plural = _("transcripts")
         constraints = [
             models.UniqueConstraint(fields=["recording", "version"], name="one_version_number")
         ]

@@ -1,7 +1,8 @@
-"""Real Chromium journeys: an editor through the progress bar, transcript editor and redaction;
-then a reader through the public pages (player, synced transcript, captions from the WebVTT
-export, links to moments, keyboard, Spanish, no JavaScript) with axe-core's accessibility rules;
-then a IIIF viewer (Mirador) on another site playing the testimony from its manifest.
+"""Real Chromium journeys: an editor through the progress bar, transcript editor and redaction,
+then the same pages with the admin in Spanish (axe-core checks them); then a reader through the
+public pages (player, synced transcript, captions from the WebVTT export, links to moments,
+keyboard, Spanish, no JavaScript) with axe-core's accessibility rules; then a IIIF viewer
+(Mirador) on another site playing the testimony from its manifest.
 
 One test holds both journeys: a transactional test ends with a flush that also empties what the
 data migrations made (root page, groups, workflow), so a second one would start without them."""
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from wagtail.models import Page, Site
+from wagtail.users.models import UserProfile
 
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
@@ -161,6 +163,36 @@ def editor_journey(page, editor, transcript):
     assert "transcripts" in page.url
 
 
+def spanish_admin_journey(page, editor, transcript):
+    """The editor switches the admin to Spanish in their account: the transcript editor (its
+    script's strings too) and the redaction page are in Spanish, and axe-core finds nothing."""
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "es"
+    profile.save()
+    try:
+        page.goto(reverse("transcription_editor", args=[transcript.pk]))
+        assert page.locator("html").get_attribute("lang") == "es"
+        page.wait_for_selector(".segment")
+        assert (
+            page.locator(".segment__time")
+            .first.get_attribute("title")
+            .startswith("Reproducir desde")
+        )
+        assert page.get_by_role("button", name="Guardar", exact=True).is_visible()
+        page.locator(".segment__text").first.click()
+        page.keyboard.type(" ")
+        page.wait_for_selector("[data-save-status]:has-text('Cambios sin guardar')")
+        assert accessibility_violations(page) == []
+
+        page.goto(reverse("redaction_interview", args=[transcript.recording.interview_id]))
+        assert page.locator("html").get_attribute("lang") == "es"
+        assert page.get_by_role("heading", name="Lectura y escucha final").is_visible()
+        assert accessibility_violations(page) == []
+    finally:
+        profile.preferred_language = ""
+        profile.save()
+
+
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -295,6 +327,8 @@ def iiif_viewer_journey(browser, live_server, testimony, folder):
 def test_an_editor_then_a_reader_then_another_archive_s_viewer(
     logged_in_page, browser, live_server, editor, transcript, testimony, tmp_path
 ):
-    editor_journey(logged_in_page(editor), editor, transcript)
+    editor_page = logged_in_page(editor)
+    editor_journey(editor_page, editor, transcript)
+    spanish_admin_journey(editor_page, editor, transcript)
     reader_journey(browser, live_server, testimony)
     iiif_viewer_journey(browser, live_server, testimony, tmp_path)

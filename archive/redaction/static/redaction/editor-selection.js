@@ -40,13 +40,13 @@
     if (!start || !end) return;
     if (start.stale || end.stale) {
       submit.disabled = true;
-      status.textContent = "Save and reload the transcript before redacting this part.";
+      status.textContent = gettext("Save and reload the transcript before redacting this part.");
       return;
     }
     const trimmedEnd = range.toString().endsWith(" ") ? end.word - 1 : end.word;
     form.querySelector("[data-first]").value = start.word;
     form.querySelector("[data-last]").value = Math.max(start.word, trimmedEnd);
     submit.disabled = false;
-    status.textContent = "Selected: " + range.toString().trim();
+    status.textContent = interpolate(gettext("Selected: %s"), [range.toString().trim()]);
   });
 })();

@@ -18,7 +18,7 @@
       form.querySelector("[data-first]").value = chosen[0].dataset.i;
       form.querySelector("[data-last]").value = chosen[chosen.length - 1].dataset.i;
       form.querySelector("[data-phrase]").value = "";
-      status.textContent = "Selected: " + chosen.map((w) => w.textContent).join("").trim();
+      status.textContent = interpolate(gettext("Selected: %s"), [chosen.map((w) => w.textContent).join("").trim()]);
     });
     words.addEventListener("dblclick", (event) => {
       const word = event.target.closest("[data-i]");

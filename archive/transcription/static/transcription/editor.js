@@ -25,7 +25,7 @@
 
   function markDirty() {
     dirty = true;
-    if (saveStatus) saveStatus.textContent = "Unsaved changes";
+    if (saveStatus) saveStatus.textContent = gettext("Unsaved changes");
   }
 
   function renderText(element, segment) {
@@ -41,7 +41,7 @@
       if (word[3] !== null && word[3] < data.low_confidence) {
         const mark = document.createElement("mark");
         mark.className = "low-confidence";
-        mark.title = "Low confidence (" + Math.round(word[3] * 100) + "%): check this word";
+        mark.title = interpolate(gettext("Low confidence (%s%%): check this word"), [Math.round(word[3] * 100)]);
         mark.textContent = word[2];
         element.append(mark);
       } else {
@@ -74,15 +74,15 @@
       item.classList.add("segment--turn");
     }
     item.dataset.index = index;
-    const time = button(formatTime(segment.start), "Play from " + formatTime(segment.start), () => {
+    const time = button(formatTime(segment.start), interpolate(gettext("Play from %s"), [formatTime(segment.start)]), () => {
       player.currentTime = segment.start;
       player.play();
     });
     time.classList.add("segment__time");
     const speaker = document.createElement("input");
     speaker.value = segment.speaker || "";
-    speaker.placeholder = "Speaker";
-    speaker.setAttribute("aria-label", "Speaker at " + formatTime(segment.start));
+    speaker.placeholder = gettext("Speaker");
+    speaker.setAttribute("aria-label", interpolate(gettext("Speaker at %s"), [formatTime(segment.start)]));
     speaker.disabled = !data.can_edit;
     speaker.addEventListener("input", () => {
       segment.speaker = speaker.value;
@@ -92,7 +92,7 @@
     text.className = "segment__text";
     text.setAttribute("role", "textbox");
     text.setAttribute("aria-multiline", "true");
-    text.setAttribute("aria-label", "Text at " + formatTime(segment.start));
+    text.setAttribute("aria-label", interpolate(gettext("Text at %s"), [formatTime(segment.start)]));
     text.contentEditable = data.can_edit ? "true" : "false";
     renderText(text, segment);
     text.addEventListener("input", () => {
@@ -103,8 +103,8 @@
     tools.className = "segment__tools";
     if (data.can_edit) {
       tools.append(
-        button("Split", "Split this segment at the cursor", () => split(index, text)),
-        button("Merge ↓", "Merge with the next segment", () => merge(index))
+        button(gettext("Split"), gettext("Split this segment at the cursor"), () => split(index, text)),
+        button(gettext("Merge ↓"), gettext("Merge with the next segment"), () => merge(index))
       );
     }
     item.append(time, speaker, text, tools);
@@ -124,7 +124,7 @@
     const segment = segments[index];
     const offset = caretOffset(element);
     if (offset === null || offset <= 0 || offset >= segment.text.length) {
-      saveStatus.textContent = "Put the cursor where the segment should split.";
+      saveStatus.textContent = gettext("Put the cursor where the segment should split.");
       return;
     }
     const before = segment.text.slice(0, offset).trim();
@@ -189,7 +189,7 @@
   async function save() {
     if (!saveButton) return;
     saveButton.disabled = true;
-    saveStatus.textContent = "Saving…";
+    saveStatus.textContent = gettext("Saving…");
     try {
       const response = await fetch(data.save_url, {
         method: "POST",
@@ -202,16 +202,16 @@
       });
       const body = await response.json();
       if (!response.ok) {
-        saveStatus.textContent = "Not saved: " + body.error;
+        saveStatus.textContent = interpolate(gettext("Not saved: %s"), [body.error]);
         return;
       }
       revision = body.revision;
       segments = body.segments;
       dirty = false;
-      saveStatus.textContent = "Saved at " + new Date(body.saved_at).toLocaleTimeString();
+      saveStatus.textContent = interpolate(gettext("Saved at %s"), [new Date(body.saved_at).toLocaleTimeString(document.documentElement.lang)]);
       render();
     } catch (error) {
-      saveStatus.textContent = "Not saved: the server could not be reached. Your text is still here.";
+      saveStatus.textContent = gettext("Not saved: the server could not be reached. Your text is still here.");
     } finally {
       saveButton.disabled = false;
     }

@@ -35,7 +35,7 @@
       if (data.transcript_url) {
         const link = document.createElement("a");
         link.href = data.transcript_url;
-        link.textContent = "Open the transcript";
+        link.textContent = gettext("Open the transcript");
         result.replaceChildren(link);
         if (data.notice) result.append(" " + data.notice);
       } else if (data.error) {
