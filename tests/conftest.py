@@ -352,7 +352,7 @@ def redis_url(tmp_path_factory):
     server.wait(timeout=10)
 
 
-def _free_port():
+def free_port():
     import socket
 
     with socket.socket() as probe:
@@ -370,7 +370,7 @@ def s3_endpoint():
     import time
     import urllib.request
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,

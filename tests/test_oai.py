@@ -17,8 +17,8 @@ from archive.consent.models import ConsentRecord
 from archive.redaction.derivatives import prepare_interview
 
 from .conftest import (
-    _free_port,
     draft_testimony,
+    free_port,
     make_site_tree,
     publish_testimony,
     publishable_interview,
@@ -109,7 +109,7 @@ def harvested_site(tmp_path):
     site = Site(tmp_path, "database", TESTIMONIO_OAI_PAGE_SIZE="2")
     site.manage("migrate", "--noinput")
     site.pages = json.loads(site.shell(BUILD_THE_ARCHIVE.format(folder=str(tmp_path))))
-    port = _free_port()
+    port = free_port()
     web = site.start_web(port)
     site.base = f"http://127.0.0.1:{port}"
     try:

@@ -9,7 +9,7 @@ from django.db import models
 
 from .encryption import EncryptionError, FileTampered
 from .models import Photo, Recording, private_storage
-from .objects import stored_names
+from .objects import StorageUnreachable, stored_names
 from .store import sha256_of_stream
 
 
@@ -29,8 +29,10 @@ def check(original):
             digest = sha256_of_stream(plaintext)
     except FileNotFoundError:
         return FixityResult(original, "missing")
+    except StorageUnreachable:
+        raise
     except OSError as error:
-        return FixityResult(original, f"unreadable ({error.strerror})")
+        return FixityResult(original, f"unreadable ({error.strerror or error})")
     except FileTampered:
         return FixityResult(original, "changed")
     except EncryptionError as error:

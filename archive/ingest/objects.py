@@ -11,7 +11,7 @@ import io
 import os
 from pathlib import Path
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage
@@ -21,6 +21,15 @@ from .readers import SizedReader
 
 # A reader's buffer; a larger read (a whole encrypted chunk) is one GET of its own size.
 RANGE_BYTES = 256 * 1024
+
+
+class StorageUnreachable(OSError):
+    """The bucket did not answer (network, endpoint, credentials): says nothing about a file,
+    so callers must not record it as a file's fault."""
+
+
+def _bucket_errors_as_unreachable(error):
+    return StorageUnreachable(f"the private storage bucket could not be reached ({error})")
 
 
 def is_on_disk():
@@ -67,10 +76,13 @@ def stored_names():
             if path.is_file() and staging not in path.parents
         }
     prefix = storage._normalize_name("")
-    return {
-        summary.key[len(prefix) :].lstrip("/")
-        for summary in storage.bucket.objects.filter(Prefix=prefix)
-    }
+    try:
+        return {
+            summary.key[len(prefix) :].lstrip("/")
+            for summary in storage.bucket.objects.filter(Prefix=prefix)
+        }
+    except (BotoCoreError, ClientError) as error:
+        raise _bucket_errors_as_unreachable(error) from error
 
 
 class RangedObject(SizedReader):
@@ -85,14 +97,19 @@ class RangedObject(SizedReader):
         except ClientError as error:
             if error.response["Error"]["Code"] in ("404", "NoSuchKey"):
                 raise FileNotFoundError(name) from error
-            raise
+            raise _bucket_errors_as_unreachable(error) from error
+        except BotoCoreError as error:
+            raise _bucket_errors_as_unreachable(error) from error
         self._position = 0
 
     def readinto(self, buffer):
         if self._position >= self.size:
             return 0
         last = min(self.size, self._position + len(buffer)) - 1
-        body = self._object.get(Range=f"bytes={self._position}-{last}")["Body"].read()
+        try:
+            body = self._object.get(Range=f"bytes={self._position}-{last}")["Body"].read()
+        except (BotoCoreError, ClientError) as error:
+            raise _bucket_errors_as_unreachable(error) from error
         buffer[: len(body)] = body
         self._position += len(body)
         return len(body)

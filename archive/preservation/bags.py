@@ -30,10 +30,25 @@ def _record(instance, exclude=()):
 
 
 def write_bag(interview, destination):
+    """Write and validate the bag in `destination` (new or empty). If an original cannot be
+    read (a missing file, an unreachable bucket) what was written is removed, so no
+    half-bag is left to be mistaken for a whole one."""
     destination = Path(destination)
     if destination.exists() and any(destination.iterdir()):
         raise BagError(f"{destination} is not empty.")
     destination.mkdir(parents=True, exist_ok=True)
+    try:
+        return _fill_bag(interview, destination)
+    except OSError as error:
+        for written in destination.iterdir():
+            if written.is_dir():
+                shutil.rmtree(written)
+            else:
+                written.unlink()
+        raise BagError(f"{error}; nothing was left in {destination}.") from error
+
+
+def _fill_bag(interview, destination):
     _write_json(destination / "interview.json", _record(interview))
     for original in [*interview.recordings.all(), *interview.photos.all()]:
         kind = original._meta.model_name

@@ -10,11 +10,17 @@ from django.core.management import CommandError, call_command
 from PIL import Image
 from wagtail.models import ModelLogEntry
 
-from archive.ingest.models import Interview
+from archive.ingest.models import Interview, private_storage
 from archive.ingest.objects import stored_names
 from archive.ingest.store import ingest_photo, ingest_recording
 
-from ..conftest import create_transcript, give_consent, read_stored, replace_stored
+from ..conftest import (
+    create_transcript,
+    free_port,
+    give_consent,
+    read_stored,
+    replace_stored,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_storage_kind")]
 
@@ -119,3 +125,22 @@ def test_fixity_reports_private_files_no_record_names_and_keeps_them(
     assert err.getvalue().count("No record names") == 1
     assert stray.file.name in err.getvalue()
     assert stray.file.name in stored_names(), "reported, never deleted"
+
+
+def test_an_unreadable_store_stops_fixity_and_bags_with_a_message_and_no_half_bag(
+    private_storage_kind, interview, tmp_path, settings
+):
+    if private_storage_kind == "bucket":
+        # The bucket stops answering: a network fault, which says nothing about any file.
+        private = settings.STORAGES["private"]
+        options = {**private["OPTIONS"], "endpoint_url": f"http://127.0.0.1:{free_port()}"}
+        settings.STORAGES = {**settings.STORAGES, "private": {**private, "OPTIONS": options}}
+        with pytest.raises(CommandError, match="could not be reached.*nothing was checked"):
+            run("fixity", "--all")
+        assert not ModelLogEntry.objects.filter(action="testimonio.fixity_failed").exists()
+    else:
+        private_storage().delete(interview.photos.get().file.name)
+    destination = tmp_path / "bag"
+    with pytest.raises(CommandError, match="nothing was left"):
+        run("bag", str(interview.pk), str(destination))
+    assert list(destination.iterdir()) == []

@@ -15,7 +15,7 @@ import pytest
 
 from archive.transcription.audio import decode_for_whisper
 
-from ..conftest import DEMO_AUDIO, S3_CREDENTIALS, _free_port, new_bucket
+from ..conftest import DEMO_AUDIO, S3_CREDENTIALS, free_port, new_bucket
 from ..sites import Site, stop, write_wav
 
 pytestmark = [pytest.mark.scale, pytest.mark.slow, pytest.mark.own_database]
@@ -118,7 +118,7 @@ def test_the_pipeline_on_redis_and_a_bucket_with_two_transcription_workers(
         )
         site.manage("review", page["page"], "--approve", "--publish", "--as", "editor")
 
-        port = _free_port()
+        port = free_port()
         web = site.start_web(port)
         base = f"http://127.0.0.1:{port}"
         site.wait(lambda: get(base + "/")[0] == 200, 60, "the web server")

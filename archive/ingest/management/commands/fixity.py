@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.log_actions import log
 
 from archive.ingest.fixity import check, originals, unnamed_private_files
+from archive.ingest.objects import StorageUnreachable
 
 
 class Command(BaseCommand):
@@ -20,9 +21,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not options["all"] and not options["interview_ids"]:
             raise CommandError("Name interviews to check, or use --all.")
-        results = [check(original) for original in originals(options["interview_ids"])]
+        try:
+            results = [check(original) for original in originals(options["interview_ids"])]
+            unnamed = unnamed_private_files() if options["all"] else []
+        except StorageUnreachable as error:
+            # A network fault is not a changed file: nothing is recorded against any interview.
+            raise CommandError(
+                f"{error}; nothing was checked. Try again when it answers."
+            ) from None
         failed = [result for result in results if not result.ok]
-        unnamed = unnamed_private_files() if options["all"] else []
         for name in unnamed:
             self.stderr.write(
                 f"No record names private/{name}: left by an interrupted save? Kept for you to "
