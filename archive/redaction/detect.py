@@ -28,10 +28,17 @@ from rapidfuzz import fuzz, process
 
 from .matching import Target, letters, similarity_matrix
 from .models import Category
-from .numbers import TENS, fold, number_below_hundred, spoken_digits, spoken_year
+from .numbers import (
+    TENS,
+    YEAR_DIGITS,
+    fold,
+    number_below_hundred,
+    spoken_digits,
+    spoken_year,
+)
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 4
+DETECTOR_VERSION = 5
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -170,10 +177,12 @@ def transcript_words(segments):
     return words
 
 
-def number_suggestions(words):
-    tokens = [word.folded for word in words]
-    digits = spoken_digits(tokens)
-    found = []
+BRIDGE_WORDS = 6  # short made-up words Whisper may put inside a number read digit by digit
+
+
+def _digit_runs(words, digits):
+    """(first, last) of each run of number words, a run's last word being a digit."""
+    runs = []
     index = 0
     while index < len(words):
         if not digits[index]:
@@ -184,10 +193,46 @@ def number_suggestions(words):
             last += 1
         while not digits[last]:
             last -= 1
-        run = "".join(digits[index : last + 1])
+        runs.append((index, last))
+        index = last + 1
+    return runs
+
+
+def _bridged(words, digits, runs):
+    """Runs joined across a few short non-number words ("seis tres uno uno no sé o sé seis")
+    after a run of four digits or more: Whisper fills digits it misheard with short words,
+    and the end of the number would otherwise be left readable."""
+
+    def number(run):
+        return "".join(d or "" for d in digits[run[0] : run[1] + 1])
+
+    joined = []
+    for run in runs:
+        if joined:
+            previous = joined[-1]
+            gap = words[previous[1] + 1 : run[0]]
+            before, after = number(previous), number(run)
+            if (
+                len(gap) <= BRIDGE_WORDS
+                and all(len(letters(word.folded)) <= 2 for word in gap)
+                and not any(_ends_sentence(word) for word in words[previous[1] : run[0]])
+                and not (YEAR_DIGITS.match(before) or YEAR_DIGITS.match(after))  # "1986 o 1987"
+                and 4 <= len(before) < SUSPECT_DIGITS
+            ):
+                joined[-1] = (previous[0], run[1])
+                continue
+        joined.append(run)
+    return joined
+
+
+def number_suggestions(words):
+    tokens = [word.folded for word in words]
+    digits = spoken_digits(tokens)
+    found = []
+    for index, last in _bridged(words, digits, _digit_runs(words, digits)):
+        run = "".join(d or "" for d in digits[index : last + 1])
         if index == last and NUMERIC_DATE.match(tokens[index]):
-            index += 1  # "15/03/1987" is a date: the dates detector names it
-            continue
+            continue  # "15/03/1987" is a date: the dates detector names it
         # A cue word just before the digits, or further back in the same sentence ("el
         # número de caso en la carta era el …"); "a" counts only close by, it is too common.
         context = set(tokens[max(0, index - 4) : index]) | (
@@ -208,7 +253,6 @@ def number_suggestions(words):
                     digit_count=len(run),
                 )
             )
-        index = last + 1
     return found
 
 
@@ -360,7 +404,7 @@ def spoken_email_suggestions(words):
     tokens = [word.folded for word in words]
     found = []
     for end, token in enumerate(tokens):
-        if token in DOMAIN_ENDINGS and end >= 2 and tokens[end - 1] in DOT_WORDS:
+        if _domain_ending(words[end]) and end >= 2 and tokens[end - 1] in DOT_WORDS:
             domain = end - 2
         elif token in DOMAIN_ENDINGS and end >= 1 and _dotted(words[end]):
             domain = end - 1  # "hotmail .com": Whisper glues the dot to what follows it
@@ -390,6 +434,14 @@ def spoken_email_suggestions(words):
             user -= 2
         found.append(Suggestion(user, end, Category.EMAIL, "email", "spoken address, from its end"))
     return found
+
+
+def _domain_ending(word):
+    """ "com", "org", "mx"…; or "con" that Whisper was unsure of, which is how it often hears a
+    spoken "punto com" (a sure "con" after "punto" is ordinary Spanish)."""
+    if word.folded in DOMAIN_ENDINGS:
+        return True
+    return word.folded == "con" and word.probability is not None and word.probability < UNSURE
 
 
 def _dotted(word):
@@ -432,6 +484,30 @@ def role_suggestions(words):
                 break
         if last >= first:
             found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{token}”"))
+    return found + possessive_apposition_suggestions(words, tokens)
+
+
+POSSESSIVES = {"mi", "my", "su", "his", "her", "our", "nuestro", "nuestra", "tu", "your"}
+
+
+def possessive_apposition_suggestions(words, tokens):
+    """ "Mi X, <words>, …": between the commas after someone's relation to the narrator stands
+    their name, even when Whisper misheard the role word itself ("mi abogada" as "mi la
+    volana") and made ordinary words of the name."""
+    found = []
+    for cue, token in enumerate(tokens):
+        if token not in POSSESSIVES:
+            continue
+        for role_end in (cue + 1, cue + 2):
+            if role_end >= len(words) or _ends_sentence(words[role_end]):
+                break
+            if words[role_end].text.rstrip().endswith(","):
+                last = _apposition_end(words, role_end + 1)
+                if last is not None:
+                    found.append(
+                        Suggestion(role_end + 1, last, Category.PERSON, "role", "after “mi …,”")
+                    )
+                break
     return found
 
 

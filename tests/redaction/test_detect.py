@@ -125,6 +125,15 @@ def found(text):
             "id_number",
             "los ocho, que los siete",
         ),
+        # The tune half's third round: digits Whisper filled with short made-up words, read
+        # through to the number's end; a name between commas after "mi …," whose role word
+        # Whisper misheard too ("mi abogada" as "mi la volana").
+        (
+            "Mi número de pasaporte es seis tres uno uno no sé o sé o sé seis.",
+            "id_number",
+            "seis tres uno uno no sé o sé o sé seis.",
+        ),
+        ("Mi la volana, en esto sentirán, me dijo que esperara.", "person", "en esto sentirán,"),
     ],
 )
 def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covered):
@@ -154,10 +163,24 @@ def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covere
         # What the review's floor reads: a redacted snapshot, whose labels are not cues.
         "Call me at [phone] and ask for my wife.",
         "Mi teléfono es [phone] y mi correo es [email].",
+        # Two years said together are not one long number.
+        "Nos mudamos en 1986 o 1987 a la ciudad.",
     ],
 )
 def test_ordinary_sentences_raise_no_suggestion(text):
     assert found(text) == set()
+
+
+@pytest.mark.parametrize(("probability", "suggested"), [(0.19, True), (0.9, False)])
+def test_a_con_whisper_was_unsure_of_after_punto_ends_a_spoken_email(probability, suggested):
+    """ "gmail punto com" heard as "mai el punto con": only Whisper's doubt about "con" tells
+    it from ordinary Spanish ("llegamos al punto con mi hermano")."""
+    spoken = [
+        Word(w.index, w.start, w.end, w.text, probability if w.folded == "con" else 0.9)
+        for w in words("Le pasé a rosa roja que mai el punto con si necesita algo.")
+    ]
+    emails = [s.text(spoken) for s in suggest(spoken) if s.category == "email"]
+    assert any("mai el punto con" in email for email in emails) is suggested, emails
 
 
 def test_a_name_met_again_shares_its_entity_so_one_pseudonym_covers_it():
