@@ -12,8 +12,10 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Max, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.users.models import UserProfile
 
 from archive.ingest.encryption import EncryptionError
 from archive.ingest.probe import UnreadableMedia
@@ -112,11 +114,11 @@ def recover_stale_jobs():
     )
     recovered = 0
     for job in TranscriptionJob.objects.filter(stale):
-        with transaction.atomic():
+        with transaction.atomic(), translation.override(requester_language(job)):
             if TranscriptionJob.objects.filter(stale, pk=job.pk, worker=job.worker).update(
                 status=JobStatus.QUEUED,
                 worker="",
-                error="The worker stopped; resumed automatically.",
+                error=_("The worker stopped; resumed automatically."),
             ):
                 enqueue(job)
                 recovered += 1
@@ -163,11 +165,24 @@ def _fail(job, message):
     _held(job).update(status=JobStatus.FAILED, error=message, finished_at=timezone.now())
 
 
+def requester_language(job):
+    """The admin language of whoever started the job: what it writes for people (errors,
+    notices) is read on their recording's panel."""
+    if job.requested_by is None:
+        return settings.LANGUAGE_CODE
+    return UserProfile.get_for_user(job.requested_by).preferred_language or settings.LANGUAGE_CODE
+
+
 def run_job(job_id):
     recover_stale_jobs()
     job = _claim(job_id)
     if job is None:
         return  # cancelled, or already taken by another worker
+    with translation.override(requester_language(job)):
+        _run(job)
+
+
+def _run(job):
     transcript = _transcript_for(job)
     done = list(transcript.segments.order_by("position").values_list("end", flat=True))
     resume_at = done[-1] if done else 0.0
@@ -198,10 +213,12 @@ def run_job(job_id):
             with job.recording.open_decrypted() as source:
                 samples = decode_for_whisper(source)
         except EncryptionError as error:
-            raise UnreadableMedia(f"The recording could not be read: {error}") from error
+            raise UnreadableMedia(
+                _("The recording could not be read: %(error)s") % {"error": error}
+            ) from error
         except Exception as error:  # PyAV raises many kinds; all mean the same to a person
             raise UnreadableMedia(
-                "The recording could not be decoded; it may be damaged. Check the original file."
+                _("The recording could not be decoded; it may be damaged. Check the original file.")
             ) from error
         TranscriptionJob.objects.filter(pk=job.pk).update(duration_seconds=duration_of(samples))
         outcome = get_engine(job.engine).transcribe(
@@ -226,7 +243,9 @@ def run_job(job_id):
     except Exception as error:
         logger.exception("Transcription job %s failed", job.pk)
         _fail(
-            job, f"Transcription failed unexpectedly ({type(error).__name__}). See the worker log."
+            job,
+            _("Transcription failed unexpectedly (%(kind)s). See the worker log.")
+            % {"kind": type(error).__name__},
         )
         return
     finish(job, transcript, outcome, turns, " ".join(filter(None, [notice, speech_notice])), speech)
@@ -239,10 +258,10 @@ def _speech(job, samples):
         return voiced_stretches(samples), ""
     except Exception as error:
         logger.exception("The voice detector failed on job %s", job.pk)
-        return [], (
-            f"The voice detector failed ({type(error).__name__}), so speech Whisper wrote "
-            "nothing for will not be suggested for a listen; see the worker log."
-        )
+        return [], _(
+            "The voice detector failed (%(kind)s), so speech Whisper wrote nothing for will not "
+            "be suggested for a listen; see the worker log."
+        ) % {"kind": type(error).__name__}
 
 
 def _turns(job, transcript, samples, outcome, still_wanted):
@@ -260,14 +279,16 @@ def _turns(job, transcript, samples, outcome, still_wanted):
             samples, segments, language, job.speakers, on_progress=lambda _at: still_wanted()
         )
     except DiarizationUnavailable as error:
-        return None, f"Speakers were not found: {error}"
+        return None, _("Speakers were not found: %(error)s") % {"error": error}
     except JobCancelled:
         raise
     except Exception as error:
         logger.exception("Diarization of job %s failed", job.pk)
-        return None, f"Speakers were not found ({type(error).__name__}); see the worker log."
+        return None, _("Speakers were not found (%(kind)s); see the worker log.") % {
+            "kind": type(error).__name__
+        }
     if found.speakers == 1:
-        return None, "One voice was heard; the transcript has no speaker turns."
+        return None, _("One voice was heard; the transcript has no speaker turns.")
     return found.segments, ""
 
 

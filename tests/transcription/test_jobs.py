@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from wagtail.users.models import UserProfile
 
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
@@ -71,6 +72,19 @@ def test_corrupt_audio_fails_with_a_clear_message(recording):
     assert job.status == JobStatus.FAILED
     assert "could not be decoded" in job.error
     assert "Traceback" not in job.error
+
+
+def test_a_failed_job_speaks_the_language_of_whoever_started_it(recording, editor):
+    """The recording panel shows the job's error to the editor who started it, in the language
+    they chose for the admin; the CLI and other requesters keep English."""
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "es"
+    profile.save()
+    replace_stored_plaintext(recording, b"OggS" + b"\x00garbage" * 500)
+    job = start_job(recording, user=editor)
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    assert job.error.startswith("No se pudo decodificar la grabación"), job.error
 
 
 def test_a_missing_model_fails_the_job_with_what_to_do(recording, tmp_path):
