@@ -283,6 +283,11 @@ TESTIMONIO_WORKER_BEAT_SECONDS = float(os.environ.get("TESTIMONIO_WORKER_BEAT_SE
 TESTIMONIO_WORKER_GONE_AFTER_SECONDS = float(
     os.environ.get("TESTIMONIO_WORKER_GONE_AFTER_SECONDS", 30)
 )
+# Queued work that no queue holds (sent while Redis was unreachable, or lost with it) is sent
+# again once it is this old, by any worker's beat and by `recover_interrupted_work`.
+TESTIMONIO_RESEND_LOST_AFTER_SECONDS = float(
+    os.environ.get("TESTIMONIO_RESEND_LOST_AFTER_SECONDS", 60)
+)
 # How often a database worker looks for a new task when its queues are empty.
 TESTIMONIO_WORKER_POLL_SECONDS = float(os.environ.get("TESTIMONIO_WORKER_POLL_SECONDS", 1))
 

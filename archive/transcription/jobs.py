@@ -14,6 +14,8 @@ from django.db import transaction
 from django.db.models import F, Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks.base import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
 from wagtail.log_actions import log
 from wagtail.users.models import UserProfile
 
@@ -76,7 +78,44 @@ def start_job(
 
 
 def enqueue(job):
-    enqueue_when_committed(transcribe_recording, job.pk)
+    enqueue_when_committed(
+        transcribe_recording,
+        job.pk,
+        on_sent=lambda result: TranscriptionJob.objects.filter(pk=job.pk).update(task_id=result.id),
+    )
+
+
+def _queue_holds(task_id):
+    """Whether the task backend still has this job's task waiting or running; None when the
+    backend cannot be asked."""
+    try:
+        result = transcribe_recording.get_result(task_id)
+    except TaskResultDoesNotExist:
+        return False
+    except Exception:
+        logger.warning("The task queue could not be asked about task %s", task_id, exc_info=True)
+        return None
+    return result.status in (TaskResultStatus.READY, TaskResultStatus.RUNNING)
+
+
+def resend_lost_jobs():
+    """Send again the queued jobs no queue holds: never sent (the queue could not be reached
+    after the commit) or lost with it (a Redis restarted without its data). Returns how many.
+
+    Jobs younger than TESTIMONIO_RESEND_LOST_AFTER_SECONDS are left alone: their sending may
+    still be under way. Sending one twice is harmless, as only one worker can claim it."""
+    settled = timezone.now() - datetime.timedelta(
+        seconds=settings.TESTIMONIO_RESEND_LOST_AFTER_SECONDS
+    )
+    resent = 0
+    for job in TranscriptionJob.objects.filter(status=JobStatus.QUEUED, created_at__lt=settled):
+        held = _queue_holds(job.task_id) if job.task_id else False
+        if held is None:
+            break  # the queue is not answering: nothing can be sent to it either
+        if not held:
+            enqueue(job)
+            resent += 1
+    return resent
 
 
 def cancel_job(job, user=None):
@@ -93,7 +132,7 @@ def cancel_job(job, user=None):
 def retry_job(job, user=None):
     changed = TranscriptionJob.objects.filter(
         pk=job.pk, status__in=(JobStatus.FAILED, JobStatus.CANCELLED)
-    ).update(status=JobStatus.QUEUED, error="", finished_at=None)
+    ).update(status=JobStatus.QUEUED, error="", finished_at=None, task_id="")
     if changed:
         enqueue(job)
     return bool(changed)

@@ -69,6 +69,8 @@ class TranscriptionJob(models.Model):
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     # The registered worker that holds the job while it runs (archive/workers/registry.py).
     worker = models.CharField(max_length=64, blank=True, editable=False)
+    # The task backend's id for the job's task; empty until the queue has accepted it.
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -7,7 +7,7 @@ from wagtail import hooks
 from . import views
 from .diarization import MAX_GIVEN_SPEAKERS
 from .engines import engine_names, get_engine
-from .jobs import recover_stale_jobs
+from .jobs import recover_stale_jobs, resend_lost_jobs
 from .models import Transcript
 
 
@@ -76,4 +76,12 @@ def register_transcription_log_actions(actions):
 
 @hooks.register("recover_interrupted_work")
 def requeue_stale_jobs(**options):
-    return f"{recover_stale_jobs()} stale transcription job(s) queued again"
+    return (
+        f"{recover_stale_jobs()} stale transcription job(s) queued again, "
+        f"{resend_lost_jobs()} lost from the queue sent again"
+    )
+
+
+@hooks.register("resend_lost_work")
+def resend_jobs_lost_from_the_queue():
+    return resend_lost_jobs()

@@ -1,20 +1,40 @@
-from functools import partial
+import logging
 
 from django.db import transaction
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks_db.backend import DatabaseBackend
 
+logger = logging.getLogger(__name__)
 
-def enqueue_when_committed(task, *args):
-    """Queue `task(*args)` so that no worker can take it before the rows it reads exist.
+
+def enqueue_when_committed(task, *args, on_sent=None):
+    """Queue `task(*args)` so that no worker can take it before the rows it reads exist, then
+    call `on_sent(result)` with the backend's TaskResult (its id finds the task again).
 
     The database backend writes the task in the caller's transaction, so the two are committed
     together or not at all; the immediate backend runs it in place. Any other backend (RQ) sends
     it at once to a worker that could look for rows not yet committed, so it is sent after the
     commit; if the queue cannot be reached then, the error is logged rather than shown to the
-    person whose work was just saved, and the job waits, queued, for a retry.
+    person whose work was just saved, `on_sent` is not called, and the work waits to be sent
+    again (see the `resend_lost_work` hook).
     """
+
+    def send():
+        result = task.enqueue(*args)
+        if on_sent is not None:
+            on_sent(result)
+
+    def send_after_commit():
+        try:
+            send()
+        except Exception as error:
+            logger.warning(
+                "%s could not be queued (%s: %s); %s",
+                task.name, type(error).__name__, error,
+                "it is kept and will be sent again" if on_sent else "ask for it again",
+            )  # fmt: skip
+
     if isinstance(task.get_backend(), DatabaseBackend | ImmediateBackend):
-        task.enqueue(*args)
+        send()
     else:
-        transaction.on_commit(partial(task.enqueue, *args), robust=True)
+        transaction.on_commit(send_after_commit)

@@ -12,12 +12,14 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone
+from wagtail import hooks
 
 from .models import Claim, Worker
 
@@ -62,6 +64,10 @@ def workers_serving(queue):
 
 
 def _beat(name, queues, stopped):
+    """Report that this worker is alive; now and then, also send again work that no queue
+    holds (each app's `resend_lost_work` hook): a worker that waits on an empty queue is
+    the one that notices."""
+    resent_at = time.monotonic()
     try:
         while not stopped.wait(settings.TESTIMONIO_WORKER_BEAT_SECONDS):
             try:
@@ -69,8 +75,20 @@ def _beat(name, queues, stopped):
                     _enter(name, queues)  # removed as silent while this machine was suspended
             except DatabaseError:
                 logger.warning("Worker %s could not report that it is alive", name, exc_info=True)
+            if time.monotonic() - resent_at >= settings.TESTIMONIO_RESEND_LOST_AFTER_SECONDS:
+                resent_at = time.monotonic()
+                _resend_lost_work()
     finally:
         connection.close()
+
+
+def _resend_lost_work():
+    for resend in hooks.get_hooks("resend_lost_work"):
+        try:
+            if resent := resend():
+                logger.info("Sent again %s task(s) lost from the queue", resent)
+        except Exception:
+            logger.warning("Lost work could not be sent again", exc_info=True)
 
 
 def _enter(name, queues):

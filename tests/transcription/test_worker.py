@@ -16,7 +16,7 @@ import pytest
 
 from archive.transcription.audio import decode_for_whisper
 
-from ..conftest import DEMO_AUDIO
+from ..conftest import DEMO_AUDIO, free_port
 from ..sites import Site, stop, write_wav
 
 pytestmark = [pytest.mark.slow, pytest.mark.own_database]
@@ -298,3 +298,47 @@ def test_waiting_for_a_job_with_no_worker_says_so_instead_of_hanging(site):
     site.query(
         "UPDATE transcription_transcriptionjob SET status = 'cancelled' WHERE status = 'queued'"
     )
+
+
+def test_jobs_the_queue_never_got_or_lost_are_sent_again_by_a_waiting_worker(redis_url, tmp_path):
+    """Redis unreachable when a job is queued (the job is saved, the error logged), and Redis
+    losing what it held (restarted without its data): an idle worker sends both again."""
+    import redis
+
+    own_database = redis_url.rsplit("/", 1)[0] + "/7"  # flushed below; no other test uses it
+    site = Site(tmp_path, "rq", own_database, TESTIMONIO_RESEND_LOST_AFTER_SECONDS="1")
+    try:
+        site.manage("migrate", "--noinput")
+        speech = decode_for_whisper(DEMO_AUDIO / "demo-en.ogg")
+        recordings = [
+            json.loads(
+                site.manage(
+                    "ingest", write_wav(tmp_path / f"{n}.wav", speech[n * 800 : n * 800 + 32000]),
+                    "--title", f"T{n}", "--narrator-name", "N", "--json",
+                )
+            )["recording"]
+            for n in range(2)
+        ]  # fmt: skip
+        unreachable = f"redis://127.0.0.1:{free_port()}/7"
+        lost = site.transcribe(recordings[0], "--language", "en")
+        result = site.manage(
+            "transcribe", recordings[1], "--language", "en", "--json",
+            env={"REDIS_URL": unreachable}, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert "could not be queued" in result.stderr and "Traceback" not in result.stderr
+        never_sent = json.loads(result.stdout)["job"]
+        assert site.query(
+            "SELECT task_id FROM transcription_transcriptionjob WHERE id = ?", never_sent
+        ) == [("",)], "the queue never had it"
+        redis.Redis.from_url(own_database).flushdb()  # and it forgets the one it had
+        assert site.job(never_sent)[0] == site.job(lost)[0] == "queued"
+        worker = site.start_worker("transcription")
+        try:
+            for job in (never_sent, lost):
+                site.wait(lambda job=job: site.job(job)[0] == "done", 180, f"job {job}")
+        finally:
+            stop(worker)
+        assert site.job(never_sent)[1] == site.job(lost)[1] == 1, "each ran once"
+    finally:
+        site.remove_database()
