@@ -23,6 +23,9 @@ urlpatterns = [
     # Wagtail's image and document libraries would store files publicly under their uploaders'
     # names; nothing uses them (see publication/wagtail_hooks.py), so nobody reaches them.
     re_path(r"^admin/(images|documents)/", not_found),
+    # The admin scripts' strings, for every admin page the login page included: interface text
+    # only, so no login is asked for (a redirect would be read as a script).
+    path("admin/jsi18n/testimonio/", ingest_views.admin_js_catalog, name="testimonio_js_catalog"),
     path("admin/", include(wagtailadmin_urls)),
     # Private originals: permission-checked and streamed from outside MEDIA_ROOT.
     path(

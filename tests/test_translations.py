@@ -16,6 +16,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
@@ -141,4 +142,8 @@ def test_an_editor_s_language_setting_switches_the_admin_to_spanish(editor_clien
     assert "Cuándo, dónde, en qué idiomas" in spanish["testimony page"]
     assert "página de testimonio" in spanish["new testimony page"].lower()
     scripts = editor_client.get(reverse("testimonio_js_catalog")).content.decode()
+    # The login page loads the catalogue too: a visitor gets the script, not a redirect.
+    assert Client().get(reverse("testimonio_js_catalog"))["Content-Type"].startswith(
+        "text/javascript"
+    )
     assert "Guardando\\u2026" in scripts or "Guardando…" in scripts

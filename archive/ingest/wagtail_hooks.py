@@ -57,10 +57,7 @@ register_snippet(InterviewViewSet)
 
 @hooks.register("register_admin_urls")
 def register_upload_url():
-    return [
-        path("interviews/<int:pk>/upload/", views.upload, name="ingest_upload"),
-        path("jsi18n/testimonio/", views.admin_js_catalog, name="testimonio_js_catalog"),
-    ]
+    return [path("interviews/<int:pk>/upload/", views.upload, name="ingest_upload")]
 
 
 @hooks.register("insert_global_admin_js")
