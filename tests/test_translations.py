@@ -143,7 +143,6 @@ def test_an_editor_s_language_setting_switches_the_admin_to_spanish(editor_clien
     assert "página de testimonio" in spanish["new testimony page"].lower()
     scripts = editor_client.get(reverse("testimonio_js_catalog")).content.decode()
     # The login page loads the catalogue too: a visitor gets the script, not a redirect.
-    assert Client().get(reverse("testimonio_js_catalog"))["Content-Type"].startswith(
-        "text/javascript"
-    )
+    for_a_visitor = Client().get(reverse("testimonio_js_catalog"))
+    assert for_a_visitor["Content-Type"].startswith("text/javascript")
     assert "Guardando\\u2026" in scripts or "Guardando…" in scripts
