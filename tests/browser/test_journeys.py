@@ -65,7 +65,11 @@ def follow_progress(page, transcript):
     )
     url = reverse("wagtailsnippets_ingest_interview:edit", args=[transcript.recording.interview_id])
     page.goto(url + "#tab-recordings_and_photos")
+    # As an editor would: the tab is chosen, not trusted to the address's fragment alone (on a
+    # loaded machine the fragment was seen to leave the tab closed).
+    page.get_by_role("tab", name="Recordings and photos").click()
     bar = page.locator("[data-job-bar]")
+    bar.wait_for(state="visible")
     assert float(bar.get_attribute("value")) < 0.1
 
     TranscriptionJob.objects.filter(pk=job.pk).update(processed_seconds=13.25)

@@ -143,5 +143,5 @@ def test_the_pipeline_on_redis_and_a_bucket_with_two_transcription_workers(
             stop(process)
         site.remove_database()
     kept = {summary["Key"] for summary in s3.list_objects_v2(Bucket=bucket)["Contents"]}
-    assert len(kept) == 3, "two originals and one rendering, all in the bucket"
+    assert len(kept) == 4, "two originals and one rendering (Opus and MP3), all in the bucket"
     assert [p for p in site.media.rglob("*") if p.is_file()] == [], "nothing on the local disk"
