@@ -21,14 +21,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not options["all"] and not options["interview_ids"]:
             raise CommandError("Name interviews to check, or use --all.")
+        found = originals(options["interview_ids"])
         try:
-            results = [check(original) for original in originals(options["interview_ids"])]
+            results = [check(original) for original in found]
             unnamed = unnamed_private_files() if options["all"] else []
         except StorageUnreachable as error:
             # A network fault is not a changed file: nothing is recorded against any interview.
             raise CommandError(
                 f"{error}; nothing was checked. Try again when it answers."
             ) from None
+        finally:
+            # Now, not whenever the error is collected: on PostgreSQL an unfinished iterator
+            # holds a server-side cursor, and closing it in a later transaction fails there.
+            found.close()
         failed = [result for result in results if not result.ok]
         for name in unnamed:
             self.stderr.write(
