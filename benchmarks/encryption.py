@@ -17,25 +17,16 @@ import platform
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive.ingest.encryption import DecryptingReader, encrypt_stream  # noqa: E402
+from benchmarks.timing import best_of  # noqa: E402
 
 COPY_CHUNK = 1024 * 1024
 RANGE_BYTES = 1024 * 1024
-
-
-def best_of(runs, function):
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
 
 
 def plain_copy(source_path, target_path):

@@ -13,7 +13,6 @@ import os
 import platform
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import av
@@ -29,6 +28,7 @@ django.setup()
 
 from archive.redaction.render import RenderSettings, render_redacted_audio  # noqa: E402
 from archive.transcription.audio import decode_for_whisper  # noqa: E402
+from benchmarks.timing import best_of  # noqa: E402
 
 DEMO = ROOT / "archive" / "demo" / "audio" / "demo-en.ogg"
 RATE = 16000
@@ -47,15 +47,6 @@ def long_source(path, minutes):
         for packet in [*stream.encode(frame), *stream.encode(None)]:
             container.mux(packet)
     return len(samples) / RATE
-
-
-def best_of(runs, function):
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
 
 
 def main():

@@ -88,7 +88,8 @@ def test_the_committed_mo_files_are_compiled_from_the_catalogues(tmp_path, domai
 def english_phrases():
     """Our English strings of three words or more whose Spanish differs: any of them in a page
     the admin renders in Spanish is a string that escaped translation."""
-    translations = gettext.GNUTranslations(open(CATALOGUES / "django.mo", "rb"))  # noqa: SIM115
+    with open(CATALOGUES / "django.mo", "rb") as catalogue:
+        translations = gettext.GNUTranslations(catalogue)
     return {
         msgid
         for msgid, msgstr in translations._catalog.items()
