@@ -18,7 +18,11 @@ from pathlib import Path
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from wagtail.users.models import UserProfile
+
+from archive.ingest.models import Interview
+from archive.ingest.wagtail_hooks import InterviewViewSet
 
 from .conftest import draft_testimony, make_site_tree, publishable_interview
 
@@ -147,3 +151,29 @@ def test_an_editor_s_language_setting_switches_the_admin_to_spanish(editor_clien
     for_a_visitor = Client().get(reverse("testimonio_js_catalog"))
     assert for_a_visitor["Content-Type"].startswith("text/javascript")
     assert "Guardando\\u2026" in scripts or "Guardando…" in scripts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("first", ["es", "en"])
+def test_links_back_to_an_interview_open_its_recordings_tab_in_either_language(
+    editor_client, editor, tone, first
+):
+    """Wagtail names a tab after its heading once per process; whichever language came first
+    used to decide whether the transcript editor's and redaction page's links opened the tab."""
+    with translation.override(first):
+        bound = InterviewViewSet.edit_handler.bind_to_model(Interview)
+    assert bound.child_identifiers == ["interview", "recordings_and_photos"]
+
+    interview = publishable_interview(tone, editor, ["We were told to inform."])
+    transcript = interview.recordings.get().transcripts.get()
+    profile = UserProfile.get_for_user(editor)
+    for language in ("es", "en"):
+        profile.preferred_language = language
+        profile.save()
+        editor_page = editor_client.get(reverse("transcription_editor", args=[transcript.pk]))
+        redaction_page = editor_client.get(reverse("redaction_interview", args=[interview.pk]))
+        for response in (editor_page, redaction_page):
+            back = response.context["back_url"]
+            path, anchor = back.split("#")
+            interview_page = editor_client.get(path).content.decode()
+            assert f'id="{anchor}"' in interview_page, (language, anchor)

@@ -2,13 +2,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, TabbedInterface
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
 from .forms import InterviewForm
 from .models import Interview
+from .panels import RECORDINGS_TAB, Tab
 from .store import remove_stale_parts
 
 
@@ -22,7 +23,7 @@ class InterviewViewSet(SnippetViewSet):
     list_filter = ["reporter", "interview_date_precision"]
     edit_handler = TabbedInterface(
         [
-            ObjectList(
+            Tab(
                 [
                     FieldPanel("title"),
                     MultiFieldPanel(
@@ -42,10 +43,12 @@ class InterviewViewSet(SnippetViewSet):
                     FieldPanel("notes"),
                 ],
                 heading=_("Interview"),
+                anchor="interview",
             ),
-            ObjectList(
+            Tab(
                 [HelpPanel(template="ingest/originals_panel.html", heading=_("Originals"))],
                 heading=_("Recordings and photos"),
+                anchor=RECORDINGS_TAB,
             ),
         ],
         base_form_class=InterviewForm,

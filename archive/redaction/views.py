@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from archive.ingest.models import Interview, Photo
 from archive.ingest.objects import open_stored
+from archive.ingest.panels import recordings_tab_url
 from archive.ingest.ranges import ranged_file_response
 from archive.ingest.views import private_headers
 from archive.transcription.models import Transcript
@@ -112,8 +113,7 @@ def interview_view(request, interview_id):
             "problems": review_problems(interview, alter_voice),
             "alter_voice": alter_voice,
             "can_edit": request.user.has_perm("redaction.change_redactionspan"),
-            "back_url": reverse("wagtailsnippets_ingest_interview:edit", args=[interview.pk])
-            + "#tab-recordings_and_photos",
+            "back_url": recordings_tab_url(interview.pk),
         },
     )
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from archive.ingest.models import Recording
+from archive.ingest.panels import recordings_tab_url
 
 from .diarization import MAX_GIVEN_SPEAKERS
 from .editing import InvalidEdit, apply_edit, editor_segments, rename_speakers, speakers_of
@@ -23,11 +24,6 @@ def require(request, permission):
         raise PermissionDenied
 
 
-def interview_page(recording):
-    edit = reverse("wagtailsnippets_ingest_interview:edit", args=[recording.interview_id])
-    return f"{edit}#tab-recordings_and_photos"
-
-
 @require_POST
 def start(request, recording_id):
     require(request, "transcription.add_transcriptionjob")
@@ -36,7 +32,7 @@ def start(request, recording_id):
     engine = request.POST.get(prefix + "engine") or None
     if engine is not None and engine not in engine_names():
         messages.error(request, _("Unknown engine."))
-        return redirect(interview_page(recording))
+        return redirect(recordings_tab_url(recording.interview_id))
     diarize = bool(request.POST.get(prefix + "diarize"))
     speakers = request.POST.get(prefix + "speakers", "").strip()
     if speakers and not (speakers.isdigit() and 2 <= int(speakers) <= MAX_GIVEN_SPEAKERS):
@@ -45,7 +41,7 @@ def start(request, recording_id):
             _("The number of speakers must be from 2 to %(most)s, or empty to estimate it.")
             % {"most": MAX_GIVEN_SPEAKERS},
         )
-        return redirect(interview_page(recording))
+        return redirect(recordings_tab_url(recording.interview_id))
     start_job(
         recording,
         engine=engine,
@@ -56,7 +52,7 @@ def start(request, recording_id):
         user=request.user,
     )
     messages.success(request, _("Transcription queued. Progress shows below."))
-    return redirect(interview_page(recording))
+    return redirect(recordings_tab_url(recording.interview_id))
 
 
 def _change_job(request, job_id, change, done_message):
@@ -64,7 +60,7 @@ def _change_job(request, job_id, change, done_message):
     job = get_object_or_404(TranscriptionJob.objects.select_related("recording"), pk=job_id)
     if change(job, request.user):
         messages.success(request, done_message)
-    return redirect(interview_page(job.recording))
+    return redirect(recordings_tab_url(job.recording.interview_id))
 
 
 @require_POST
@@ -125,7 +121,7 @@ def editor(request, transcript_id):
                 "low_confidence": LOW_CONFIDENCE,
                 "corrected": transcript.corrected,
             },
-            "back_url": interview_page(transcript.recording),
+            "back_url": recordings_tab_url(transcript.recording.interview_id),
             "subtitle": _("%(kind)s v%(version)s (%(language)s)")
             % {
                 "kind": _("English translation")
