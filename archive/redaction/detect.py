@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from .matching import Target, letters, similarity_matrix
 from .models import Category
@@ -38,7 +39,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 5
+DETECTOR_VERSION = 6
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -180,7 +181,7 @@ def transcript_words(segments):
 BRIDGE_WORDS = 6  # short made-up words Whisper may put inside a number read digit by digit
 
 
-def _digit_runs(words, digits):
+def _digit_runs(words, digits, within_sentence=False):
     """(first, last) of each run of number words, a run's last word being a digit."""
     runs = []
     index = 0
@@ -189,7 +190,11 @@ def _digit_runs(words, digits):
             index += 1
             continue
         last = index
-        while last + 1 < len(words) and digits[last + 1] is not None:
+        while (
+            last + 1 < len(words)
+            and digits[last + 1] is not None
+            and not (within_sentence and _ends_sentence(words[last]))
+        ):
             last += 1
         while not digits[last]:
             last -= 1
@@ -404,7 +409,7 @@ def spoken_email_suggestions(words):
     tokens = [word.folded for word in words]
     found = []
     for end, token in enumerate(tokens):
-        if _domain_ending(words[end]) and end >= 2 and tokens[end - 1] in DOT_WORDS:
+        if end >= 2 and tokens[end - 1] in DOT_WORDS and _domain_ending(words, tokens, end):
             domain = end - 2
         elif token in DOMAIN_ENDINGS and end >= 1 and _dotted(words[end]):
             domain = end - 1  # "hotmail .com": Whisper glues the dot to what follows it
@@ -432,16 +437,32 @@ def spoken_email_suggestions(words):
             and not _ends_sentence(words[user - 2])
         ):
             user -= 2
+        if _sounds_like_com(words, tokens, end):
+            # Whisper misheard the ending, so it may have garbled the rest past recognising its
+            # parts: the address is what the sentence says up to it.
+            user = min(user, _sentence_start(words, end, 8))
         found.append(Suggestion(user, end, Category.EMAIL, "email", "spoken address, from its end"))
     return found
 
 
-def _domain_ending(word):
-    """ "com", "org", "mx"…; or "con" that Whisper was unsure of, which is how it often hears a
-    spoken "punto com" (a sure "con" after "punto" is ordinary Spanish)."""
-    if word.folded in DOMAIN_ENDINGS:
+def _domain_ending(words, tokens, end):
+    """ "com", "org", "mx"…; or a word one letter from "com" ("con", "tom", "comb"), which is
+    how Whisper often hears a spoken "punto com", when something else says an address is being
+    read: Whisper was unsure of the word, it ends the clause, or a "punto", "arroba" or provider
+    came shortly before. A sure "con" mid-sentence after "en punto" is ordinary Spanish."""
+    if tokens[end] in DOMAIN_ENDINGS:
         return True
-    return word.folded == "con" and word.probability is not None and word.probability < UNSURE
+    return _sounds_like_com(words, tokens, end)
+
+
+def _sounds_like_com(words, tokens, end):
+    word = words[end]
+    if Levenshtein.distance(letters(tokens[end]), "com") > 1 or end < 2:
+        return False
+    unsure = word.probability is not None and word.probability < UNSURE
+    ends_clause = end + 1 == len(words) or word.text.rstrip().endswith((*SENTENCE_ENDS, ","))
+    before = set(tokens[_sentence_start(words, end - 1, 8) : end - 1])
+    return unsure or ends_clause or bool(before & (DOT_WORDS | AT_WORDS | MAIL_PROVIDERS))
 
 
 def _dotted(word):
@@ -511,7 +532,7 @@ def possessive_apposition_suggestions(words, tokens):
     return found
 
 
-NAMED_WORDS = 6  # after "se llamaba", "named": what follows is the name, whatever Whisper wrote
+NAMED_WORDS = 8  # after "se llamaba", "named": what follows is the name, whatever Whisper wrote
 NAME_STOPS = {"y", "and"}
 
 
@@ -537,7 +558,9 @@ def _named(words, tokens, cue):
     while (
         last + 1 < len(tokens)
         and last + 1 - first < NAMED_WORDS
-        and tokens[last + 1] not in NAME_STOPS
+        # A name cannot begin with "y": there Whisper split one ("se llamaba y olando" for
+        # "Yolanda"); after the name's first word, "y" ends it.
+        and (tokens[last + 1] not in NAME_STOPS or last + 1 == first)
         and not _is_label(words[last + 1])
     ):
         last += 1
@@ -561,7 +584,7 @@ def _is_address_part(words, tokens, digits, index, street=None):
     """Part of an address around a street word at `street`: digits, "número", a name, or
     (right after the street word, where Whisper writes street names in lower case) any word
     that is not a common one."""
-    if digits[index] or tokens[index] in NAME_LINKS | HOUSE_NUMBER_WORDS:
+    if digits[index] is not None or tokens[index] in NAME_LINKS | HOUSE_NUMBER_WORDS:
         return True
     if _looks_like_name(words, index):
         return True
@@ -613,15 +636,11 @@ def house_number_suggestions(words, tokens, digits):
     """A house number said without a street word Whisper kept: "número 1694" (Spanish
     addresses say it), or a number followed by a capitalised name ("3,279 Lake Rhine")."""
     found = []
-    index = 0
-    while index < len(words):
-        if not digits[index]:
-            index += 1
+    taken = -1  # the last word a house number found so far reaches
+    for index, last in _digit_runs(words, digits, within_sentence=True):
+        if index <= taken:
             continue
-        last = index
-        while last + 1 < len(words) and digits[last + 1] and not _ends_sentence(words[last]):
-            last += 1
-        run = "".join(digits[index : last + 1])
+        run = "".join(d or "" for d in digits[index : last + 1])
         after = last
         while (
             after + 1 < len(words)
@@ -631,6 +650,9 @@ def house_number_suggestions(words, tokens, digits):
             and len(letters(words[after + 1].text)) >= 3
         ):
             after += 1
+        street = _street_after(words, tokens, last)
+        if street is not None:
+            after = max(after, street)
         numbered = index > 0 and tokens[index - 1] in HOUSE_NUMBER_WORDS
         # "número uno" is a rank more often than a house: a house number has two digits or more.
         if 2 <= len(run) <= HOUSE_NUMBER_DIGITS and (numbered or after > last):
@@ -645,8 +667,26 @@ def house_number_suggestions(words, tokens, digits):
             ):
                 first -= 1
             found.append(Suggestion(first, after, Category.ADDRESS, "address", "a house number"))
-        index = after + 1
+            taken = after
     return found
+
+
+STREET_SOUNDS = 6  # street words this long are recognised with two letters misheard
+
+
+def _street_after(words, tokens, number_end):
+    """The word within three after a number that is, or sounds like, a street word ("1,500 in
+    pine treat"): Whisper writes a street's name in lower case and mishears "street"."""
+    for index in range(number_end + 1, min(len(words), number_end + 4)):
+        heard = letters(tokens[index])
+        if heard in STREET_WORDS or any(
+            len(street) >= STREET_SOUNDS and Levenshtein.distance(heard, street) <= 2
+            for street in STREET_WORDS
+        ):
+            return index
+        if _ends_sentence(words[index]):
+            return None
+    return None
 
 
 @dataclass(frozen=True)
@@ -729,17 +769,47 @@ def term_matches(words, targets, by_sound=True):
 
 
 def gazetteer_suggestions(words, entries):
-    return [
-        Suggestion(
-            first,
-            last,
-            target.category,
-            "gazetteer",
-            f"sounds like “{target.text}” ({round(score)}%)",
-            entity=target.entity,
+    found = []
+    for first, last, target, score in term_matches(words, gazetteer_targets(entries)):
+        if target.category == Category.PERSON and target.text != target.entity:
+            first, last = _whole_name(words, first, last, target)
+        found.append(
+            Suggestion(
+                first,
+                last,
+                target.category,
+                "gazetteer",
+                f"sounds like “{target.text}” ({round(score)}%)",
+                entity=target.entity,
+            )
         )
-        for first, last, target, score in term_matches(words, gazetteer_targets(entries))
-    ]
+    return found
+
+
+def _whole_name(words, first, last, target):
+    """Where one part of a listed name was heard, the time its other parts take, at the pace
+    the heard part was said, within the clause: Whisper heard "Galindo" in "Dolores Galindo"
+    but made "lo no es tan" of "Dolores", which would otherwise be left readable."""
+    whole = letters(target.entity)
+    at = whole.find(target.letters)
+    if at < 0:
+        return first, last
+    pace = (words[last].end - words[first].start) / len(target.letters)
+    starts_by = words[first].start - pace * at
+    ends_by = words[last].end + pace * (len(whole) - at - len(target.letters))
+    while (
+        first > 0
+        and (words[first - 1].start + words[first - 1].end) / 2 >= starts_by
+        and not words[first - 1].text.rstrip().endswith((*SENTENCE_ENDS, ","))
+    ):
+        first -= 1
+    while (
+        last + 1 < len(words)
+        and (words[last + 1].start + words[last + 1].end) / 2 <= ends_by
+        and not words[last].text.rstrip().endswith((*SENTENCE_ENDS, ","))
+    ):
+        last += 1
+    return first, last
 
 
 def capitalised_suggestions(words):
@@ -875,11 +945,14 @@ def unsure_suggestions(words):
 # The same word this many times in a row: Whisper is looping, not hearing. People say "no, no,
 # no, no" but rarely a digit four times over.
 LOOP_REPEATS = {"digit": 4, "word": 8}
+# Or one syllable over and over inside a single word ("mosososososos…"), Whisper's loop written
+# without spaces.
+LOOPED_WORD = re.compile(r"([a-z]{1,3})\1{5,}")
 
 
 def repeat_suggestions(words):
-    """Where Whisper repeats one word over and over ("6, 6, 6, 6, …") it has stopped hearing
-    the speech under it, which may hold anything: suggest the loop and what leads into it in
+    """Where Whisper repeats one word or syllable over and over ("6, 6, 6, 6, …") it has stopped
+    hearing the speech under it, which may hold anything: suggest the loop and what leads into it in
     its clause, for a listen."""
     found = []
     index = 0
@@ -889,7 +962,7 @@ def repeat_suggestions(words):
         while last + 1 < len(words) and words[last + 1].text.strip().strip(".,;:-") == token:
             last += 1
         kind = "digit" if token.isdigit() else "word"
-        if token and last - index + 1 >= LOOP_REPEATS[kind]:
+        if token and (last - index + 1 >= LOOP_REPEATS[kind] or LOOPED_WORD.search(letters(token))):
             first = index
             while (
                 first > 0

@@ -61,15 +61,34 @@ def word_digits(token):
 def spoken_digits(tokens):
     """For folded tokens, the digit string each contributes to a number, else None.
 
-    "cincuenta y cinco" becomes '5', '', '5' (55); "double five" becomes '5', '5'. Joiners and
-    separators inside a number contribute '' so the run of digits continues through them.
+    "cincuenta y cinco" becomes '5', '', '5' (55); "double five" becomes '5', '5'; "tres mil
+    seiscientos veintinueve" becomes '362', '', '', '9' (3629). Joiners and separators inside a
+    number, and the inner words of one said in hundreds or thousands, contribute '' so the run of
+    digits continues through them.
     """
     result = [word_digits(token) for token in tokens]
+    cardinals = set()
+    index = 0
+    while index < len(tokens):
+        cardinal = spoken_cardinal(tokens, index)
+        if cardinal is None:
+            index += 1
+            continue
+        value, last = cardinal
+        said = str(value)
+        # The first word starts the run and the last one ends it, so both carry digits.
+        result[index : last + 1] = (
+            [said] if last == index else [said[:-1], *[""] * (last - index - 1), said[-1]]
+        )
+        cardinals.update(range(index, last + 1))
+        index = last + 1
     for index in range(len(tokens) - 1):
+        if index in cardinals:
+            continue
         if tokens[index] in TENS and tokens[index + 1] in UNITS:  # "fifty five" is 55, not 505
             result[index] = result[index][0]
     for index, token in enumerate(tokens):
-        if result[index] is not None:
+        if result[index] is not None or index in cardinals:
             continue
         previous = result[index - 1] if index else None
         following = result[index + 1] if index + 1 < len(tokens) else None
@@ -90,6 +109,7 @@ HUNDREDS = {
     "novecientos": 900,
 }  # fmt: skip
 THOUSAND = {"mil", "thousand"}
+HUNDRED = "hundred"
 YEAR_DIGITS = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -147,3 +167,57 @@ def spoken_year(tokens, index):
         value += rest[0]
         last = rest[1]
     return (value, last) if 1800 <= value <= 2099 else None
+
+
+def _below_thousand(tokens, index):
+    """A number under 1000 said from tokens[index] ("trescientos noventa y ocho", "two hundred
+    and five", "fifteen hundred", "doce"): (value, last index, said in hundreds), or None."""
+    if index >= len(tokens):
+        return None
+    if tokens[index] in HUNDREDS:
+        value, last = HUNDREDS[tokens[index]], index
+    else:
+        small = number_below_hundred(tokens, index)
+        if small is None:
+            return None
+        if small[1] + 1 >= len(tokens) or tokens[small[1] + 1] != HUNDRED:
+            return small[0], small[1], False
+        value, last = small[0] * 100, small[1] + 1
+    following = last + 1
+    if following < len(tokens) and tokens[following] == "and":
+        following += 1
+    rest = number_below_hundred(tokens, following)
+    if rest is not None:
+        value, last = value + rest[0], rest[1]
+    return value, last, True
+
+
+def spoken_cardinal(tokens, index):
+    """A number said in hundreds or thousands from tokens[index] ("tres mil seiscientos
+    veintinueve", "ochocientos doce", "two thousand one hundred and five", "mil"): (value, last
+    index), or None. Whisper writes Spanish numbers in words as often as in digits; smaller
+    numbers are read word by word by `spoken_digits`."""
+    if index >= len(tokens):
+        return None
+    if tokens[index] in THOUSAND:
+        value, last = 1000, index
+    else:
+        head = _below_thousand(tokens, index)
+        if head is None:
+            return None
+        value, last, in_hundreds = head
+        if last + 1 < len(tokens) and tokens[last + 1] in THOUSAND:
+            value, last = value * 1000, last + 1
+        elif in_hundreds:
+            return value, last
+        else:
+            return None
+    following = last + 1
+    if following < len(tokens) and tokens[following] == "and":
+        following += 1
+    if following < len(tokens) and re.fullmatch(r"\d{1,3}", tokens[following]):
+        return value + int(tokens[following]), following  # "mil 965": half words, half digits
+    rest = _below_thousand(tokens, following)
+    if rest is not None:
+        value, last = value + rest[0], rest[1]
+    return value, last
