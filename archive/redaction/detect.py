@@ -205,8 +205,9 @@ def _digit_runs(words, digits, within_sentence=False):
 
 def _bridged(words, digits, runs):
     """Runs joined across a few short non-number words ("seis tres uno uno no sé o sé seis")
-    after a run of four digits or more: Whisper fills digits it misheard with short words,
-    and the end of the number would otherwise be left readable."""
+    after a run of four digits or more, or of three that makes 7 digits with the run after the
+    gap: Whisper fills digits it misheard with short words, and the end of the number would
+    otherwise be left readable."""
 
     def number(run):
         return "".join(d or "" for d in digits[run[0] : run[1] + 1])
@@ -219,10 +220,13 @@ def _bridged(words, digits, runs):
             before, after = number(previous), number(run)
             if (
                 len(gap) <= BRIDGE_WORDS
-                and all(len(letters(word.folded)) <= 2 for word in gap)
+                and all(len(letters(word.folded)) <= 3 for word in gap)
                 and not any(_ends_sentence(word) for word in words[previous[1] : run[0]])
                 and not (YEAR_DIGITS.match(before) or YEAR_DIGITS.match(after))  # "1986 o 1987"
-                and 4 <= len(before) < SUSPECT_DIGITS
+                and len(before) < SUSPECT_DIGITS
+                # "los 5, 3, 4, los 3, 7, 9, 1, 4": fewer digits are enough before the gap where
+                # the whole makes a phone's or an ID's length
+                and (len(before) >= 4 or len(before) == 3 and len(before + after) >= SUSPECT_DIGITS)
             ):
                 joined[-1] = (previous[0], run[1])
                 continue
@@ -421,6 +425,15 @@ def spoken_email_suggestions(words):
             domain = end
         else:
             continue
+        last = end
+        if (
+            domain == end
+            and end + 2 < len(tokens)
+            and _dot_like(tokens[end + 1])
+            and _one_letter_from(tokens[end + 2], "com")
+            and not _ends_sentence(words[end])
+        ):
+            last = end + 2  # "outlook not come": the provider's ending, misheard
         while (
             domain >= 2
             and tokens[domain - 1] in DOT_WORDS
@@ -433,15 +446,17 @@ def spoken_email_suggestions(words):
         user = at - 1  # whatever word stands where "arroba" was said, the name is before it
         while (
             user >= 2
-            and tokens[user - 1] in ADDRESS_JOINERS
+            and (tokens[user - 1] in ADDRESS_JOINERS or _dot_like(tokens[user - 1]))
             and not _ends_sentence(words[user - 2])
         ):
-            user -= 2
+            user -= 2  # "the lorry's not getting that outlook" for "dolores dot galindo at …"
         if _sounds_like_com(words, tokens, end):
             # Whisper misheard the ending, so it may have garbled the rest past recognising its
             # parts: the address is what the sentence says up to it.
             user = min(user, _sentence_start(words, end, 8))
-        found.append(Suggestion(user, end, Category.EMAIL, "email", "spoken address, from its end"))
+        found.append(
+            Suggestion(user, last, Category.EMAIL, "email", "spoken address, from its end")
+        )
     return found
 
 
@@ -455,9 +470,19 @@ def _domain_ending(words, tokens, end):
     return _sounds_like_com(words, tokens, end)
 
 
+def _one_letter_from(token, expected):
+    return Levenshtein.distance(letters(token), expected) <= 1
+
+
+def _dot_like(token):
+    """ "dot", "punto", or a word one letter from them ("not", "punta"), which inside an
+    address found by its ending is how Whisper heard them."""
+    return token in DOT_WORDS or _one_letter_from(token, "dot") or _one_letter_from(token, "punto")
+
+
 def _sounds_like_com(words, tokens, end):
     word = words[end]
-    if Levenshtein.distance(letters(tokens[end]), "com") > 1 or end < 2:
+    if not _one_letter_from(tokens[end], "com") or end < 2:
         return False
     unsure = word.probability is not None and word.probability < UNSURE
     ends_clause = end + 1 == len(words) or word.text.rstrip().endswith((*SENTENCE_ENDS, ","))
@@ -532,6 +557,9 @@ def possessive_apposition_suggestions(words, tokens):
     return found
 
 
+PEOPLE_NOUNS = {"man", "woman", "guy", "lady", "person", "someone", "somebody", "boy",
+                "girl", "officer", "agent", "friend", "neighbor", "neighbour", "lawyer",
+                "judge"}  # fmt: skip
 NAMED_WORDS = 8  # after "se llamaba", "named": what follows is the name, whatever Whisper wrote
 NAME_STOPS = {"y", "and"}
 
@@ -543,6 +571,8 @@ def _is_naming(tokens, cue):
         return cue > 0 and tokens[cue - 1] == "se"
     if token in {"name", "nombre"}:
         return cue + 1 < len(tokens) and tokens[cue + 1] in NAMING_LINKS
+    if token == "called":  # noqa: S105 ("a man called …" names him; "I called my lawyer" does not)
+        return cue > 0 and tokens[cue - 1] in PEOPLE_NOUNS
     return token in {"llamado", "llamada", "named"}
 
 

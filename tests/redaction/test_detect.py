@@ -181,6 +181,23 @@ def found(text):
             "y olando a mí a los santillán",
         ),
         ("Y después vino el dos mososososososososos", "other", "mososososososososos"),
+        # The tune half's fourth batch: "a man called" names him; an address's "dot" and "com"
+        # heard as "not come" around a provider; digits bridged across "los" (for "dos").
+        (
+            "A man called rosarac with his armor, came to the door.",
+            "person",
+            "rosarac with his armor,",
+        ),
+        (
+            "And then the lorry's not getting that outlook not come if you need anything",
+            "email",
+            "lorry's not getting that outlook not come",
+        ),
+        (
+            "Me dio un número, los 5, 3, 4, los 3, 7, 9, 1, 4 y me dijo que llamara.",
+            "phone",
+            "5, 3, 4, los 3, 7, 9, 1, 4",
+        ),
     ],
 )
 def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covered):
@@ -218,6 +235,8 @@ def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covere
         "Quedamos a las ocho en punto como siempre.",
         "Esperé trescientos días y mil noches.",
         "Y nos reímos, jajaja, mucho.",
+        "I called my lawyer the next day.",
+        "Pagamos 250 por los 3 boletos.",
     ],
 )
 def test_ordinary_sentences_raise_no_suggestion(text):
