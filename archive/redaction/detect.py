@@ -818,8 +818,9 @@ def gazetteer_suggestions(words, entries):
 
 def _whole_name(words, first, last, target):
     """Where one part of a listed name was heard, the time its other parts take, at the pace
-    the heard part was said, within the clause: Whisper heard "Galindo" in "Dolores Galindo"
-    but made "lo no es tan" of "Dolores", which would otherwise be left readable."""
+    the heard part was said, within the clause, over words Whisper doubted: Whisper heard
+    "Galindo" in "Dolores Galindo" but made "lo no es tan" of "Dolores", which would otherwise
+    be left readable."""
     whole = letters(target.entity)
     at = whole.find(target.letters)
     if at < 0:
@@ -830,16 +831,27 @@ def _whole_name(words, first, last, target):
     while (
         first > 0
         and (words[first - 1].start + words[first - 1].end) / 2 >= starts_by
+        and _not_sure(words[first - 1])
         and not words[first - 1].text.rstrip().endswith((*SENTENCE_ENDS, ","))
     ):
         first -= 1
     while (
         last + 1 < len(words)
         and (words[last + 1].start + words[last + 1].end) / 2 <= ends_by
+        and _not_sure(words[last + 1])
         and not words[last].text.rstrip().endswith((*SENTENCE_ENDS, ","))
     ):
         last += 1
     return first, last
+
+
+NOT_SURE = 0.7  # a name's other parts, misheard, come out as words Whisper doubted
+
+
+def _not_sure(word):
+    """Only words Whisper doubted go with a name's heard part: "Daniel waited outside", every
+    word sure, is the first name alone."""
+    return word.probability is not None and word.probability < NOT_SURE
 
 
 def capitalised_suggestions(words):

@@ -303,7 +303,15 @@ def test_a_listed_name_heard_in_part_is_suggested_over_the_time_the_whole_name_t
     timed = [("Ayer,", 0.0, 0.4), ("lo", 0.5, 0.62), ("no", 0.62, 0.76), ("es", 0.76, 0.94),
              ("tan", 0.94, 1.08), ("lindo,", 1.08, 1.62), ("estaba", 1.9, 2.3),
              ("conmigo.", 2.3, 2.8)]  # fmt: skip
-    spoken = [Word(i, start, end, f" {text}", 0.9) for i, (text, start, end) in enumerate(timed)]
+    sure = {"Ayer,": 0.9, "lindo,": 0.9, "estaba": 0.9, "conmigo.": 0.9}
+    spoken = [
+        Word(i, start, end, f" {text}", sure.get(text, 0.3))
+        for i, (text, start, end) in enumerate(timed)
+    ]
     listed = [GazetteerEntry("Dolores Galindo", "person")]
     people = [s.text(spoken) for s in suggest(spoken, listed) if s.category == "person"]
     assert people == ["lo no es tan lindo,"]
+    # Said with confidence, the words before are what they seem: the surname stands alone.
+    confident = [Word(w.index, w.start, w.end, w.text, 0.95) for w in spoken]
+    people = [s.text(confident) for s in suggest(confident, listed) if s.category == "person"]
+    assert people == ["lindo,"]
