@@ -54,7 +54,8 @@ def running_demo(tmp_path_factory):
         TESTIMONIO_DB_PATH=str(tmp_path / "db.sqlite3"),
         TESTIMONIO_MEDIA_ROOT=str(tmp_path / "media"),
     )
-    log = open(tmp_path / "make-run.log", "w+")  # noqa: SIM115 - read while the server runs
+    # Append mode: make writes at the end whatever offset a read here leaves the shared file at.
+    log = open(tmp_path / "make-run.log", "a+")  # noqa: SIM115 - read while the server runs
     process = subprocess.Popen(
         ["make", "--no-print-directory", "run"],
         cwd=ROOT,
@@ -89,8 +90,7 @@ def test_make_run_serves_the_demo_with_a_working_task_worker(running_demo):
     assert "La llamada que nunca hicimos" in index
     assert get(port, "/admin/login/")[0] == 200
 
-    log.seek(0)
-    output = log.read()
+    output = (folder / "make-run.log").read_text()
     assert f"http://localhost:{port}/admin/" in output
     assert "reporter" in output and "reporter-demo-2026" in output
     assert "editor-demo-2026" in output
