@@ -54,7 +54,8 @@ def running_demo(tmp_path_factory):
         TESTIMONIO_DB_PATH=str(tmp_path / "db.sqlite3"),
         TESTIMONIO_MEDIA_ROOT=str(tmp_path / "media"),
     )
-    # Append mode: make writes at the end whatever offset a read here leaves the shared file at.
+    # Append mode, and read by name, never through `log`: make shares this file's offset, so a
+    # seek here moved where make wrote, and a buffered read could start where make had left it.
     log = open(tmp_path / "make-run.log", "a+")  # noqa: SIM115 - read while the server runs
     process = subprocess.Popen(
         ["make", "--no-print-directory", "run"],
@@ -67,8 +68,9 @@ def running_demo(tmp_path_factory):
     try:
         # Migrating and loading the demo through real Whisper takes minutes on a busy machine.
         up = wait_for(lambda: get(port, "/")[0] == 200, 600)
-        log.seek(0)
-        assert up, "make run did not serve the home page:\n" + log.read()
+        assert up, (
+            "make run did not serve the home page:\n" + (tmp_path / "make-run.log").read_text()
+        )
         yield port, tmp_path, log
     finally:
         os.killpg(process.pid, signal.SIGTERM)

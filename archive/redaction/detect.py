@@ -994,8 +994,8 @@ LOOPED_WORD = re.compile(r"([a-z]{1,3})\1{5,}")
 
 def repeat_suggestions(words):
     """Where Whisper repeats one word or syllable over and over ("6, 6, 6, 6, …") it has stopped
-    hearing the speech under it, which may hold anything: suggest the loop and what leads into it in
-    its clause, for a listen."""
+    hearing the speech under it, which may hold anything: suggest the loop and what leads into
+    it in its clause, for a listen."""
     found = []
     index = 0
     while index < len(words):

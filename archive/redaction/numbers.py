@@ -133,40 +133,22 @@ def number_below_hundred(tokens, index):
 
 def spoken_year(tokens, index):
     """A year said in words from tokens[index] ("mil novecientos ochenta y siete", "dos mil
-    tres", "nineteen eighty-seven", "two thousand and three") or written ("1987"):
+    tres", "nineteen eighty-seven", "two thousand and three", "mil 965") or written ("1987"):
     (year, last index), or None."""
     if index >= len(tokens):
         return None
     if YEAR_DIGITS.match(tokens[index]):
         return int(tokens[index]), index
-    if tokens[index] in THOUSAND:
-        value, last = 1000, index
-    elif (
-        tokens[index] in ("dos", "two")
-        and index + 1 < len(tokens)
-        and tokens[index + 1] in THOUSAND
-    ):
-        value, last = 2000, index + 1
-    else:
-        century = number_below_hundred(tokens, index)  # "nineteen eighty-seven"
+    said = spoken_cardinal(tokens, index)
+    if said is None:  # "nineteen eighty-seven": a century, then the rest
+        century = number_below_hundred(tokens, index)
         if century is None or not 18 <= century[0] <= 20:
             return None
         rest = number_below_hundred(tokens, century[1] + 1)
         if rest is None or rest[0] < 10:
             return None
-        return century[0] * 100 + rest[0], rest[1]
-    following = last + 1
-    if following < len(tokens) and tokens[following] in HUNDREDS:
-        value += HUNDREDS[tokens[following]]
-        last = following
-        following += 1
-    if following < len(tokens) and tokens[following] in JOINERS:
-        following += 1
-    rest = number_below_hundred(tokens, following)
-    if rest is not None:
-        value += rest[0]
-        last = rest[1]
-    return (value, last) if 1800 <= value <= 2099 else None
+        said = century[0] * 100 + rest[0], rest[1]
+    return said if 1800 <= said[0] <= 2099 else None
 
 
 def _below_thousand(tokens, index):
