@@ -39,7 +39,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 6
+DETECTOR_VERSION = 7
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -125,6 +125,8 @@ DOMAIN_ENDINGS = {
     "gt", "sv", "hn", "ni", "cr", "pa", "cu", "do", "ve", "ec", "bo", "py", "uy", "br", "uk", "ca",
 }  # fmt: skip
 MAIL_PROVIDERS = {"gmail", "hotmail", "yahoo", "outlook", "icloud", "protonmail", "aol"}
+# What is left of a provider's name when Whisper hears only its end: "look not come".
+PROVIDER_TAILS = {provider[-4:] for provider in MAIL_PROVIDERS if len(provider) > 4}
 ADDRESS_JOINERS = DOT_WORDS | {"guion", "dash", "underscore", "-", "_"}
 
 
@@ -392,13 +394,39 @@ def full_dates(tokens):
     return found
 
 
+MISHEARD_MONTH_WORDS = 3
+
+
+def misheard_month_dates(words, tokens):
+    """(first, last) of every day and year with one to three words Whisper doubted between
+    them, where a month was said and misheard: "catorce menos tome 1955" for "catorce de agosto
+    de 1955". Words it was sure of between them ("dos hijos en 1990") make no date."""
+    found = []
+    for first in range(len(tokens)):
+        day_end = _day(tokens, first)
+        if day_end is None or _ends_sentence(words[day_end]):
+            continue
+        for year_at in range(day_end + 2, min(len(tokens), day_end + 2 + MISHEARD_MONTH_WORDS)):
+            said = year_at - 1
+            if _ends_sentence(words[said]) or not (
+                tokens[said] in DATE_FILLERS or _not_sure(words[said])
+            ):
+                break
+            year = spoken_year(tokens, year_at)
+            if year is not None:
+                if not set(tokens[day_end + 1 : year_at]) <= DATE_FILLERS:
+                    found.append((first, year[1]))
+                break
+    return found
+
+
 def date_suggestions(words):
     """Every full date: a date of birth near a birth cue (before it, or just after), otherwise
     a date for the editor to decide on. Dates near a birth cue that lack a day or a year are
     suggested too (`birth_date_suggestions`)."""
     tokens = [word.folded for word in words]
     found = []
-    for first, last in full_dates(tokens):
+    for first, last in full_dates(tokens) + misheard_month_dates(words, tokens):
         nearby = set(tokens[max(0, first - 14) : first] + tokens[last + 1 : last + 5])
         if nearby & BIRTH_WORDS:
             found.append(Suggestion(first, last, Category.DATE_OF_BIRTH, "dates", "full date"))
@@ -423,6 +451,13 @@ def spoken_email_suggestions(words):
             domain = end  # "gmail.com" as one word
         elif token in MAIL_PROVIDERS:
             domain = end
+        elif (
+            end >= 2
+            and tokens[end - 2] in PROVIDER_TAILS
+            and _dot_like(tokens[end - 1])
+            and _one_letter_from(token, "com")
+        ):
+            domain = end - 2
         else:
             continue
         last = end
@@ -457,6 +492,30 @@ def spoken_email_suggestions(words):
         found.append(
             Suggestion(user, last, Category.EMAIL, "email", "spoken address, from its end")
         )
+    return found + _dots_in_a_row(words, tokens)
+
+
+DOTS_APART = 8  # words at most between two "punto"s of one spoken address
+
+
+def _dots_in_a_row(words, tokens):
+    """Two "punto"s or "dot"s in one sentence, a few words apart, among words Whisper mostly
+    doubted, are an address being read even when its ending was lost ("lucido punto de amor a
+    Roma y a un punto de romps"). Said surely, "a punto de llorar y a punto de irme" is Spanish."""
+    found = []
+    dots = [i for i, token in enumerate(tokens) if token in DOT_WORDS]
+    for first, second in zip(dots, dots[1:], strict=False):
+        if second - first > DOTS_APART or any(_ends_sentence(w) for w in words[first:second]):
+            continue
+        start = first - 1 if first > 0 and not _ends_sentence(words[first - 1]) else first
+        if _ends_sentence(words[second]) or second + 1 == len(words):
+            last = second
+        else:
+            last = _doubted_after(words, second + 1)
+        sureness = [w.probability for w in words[start : last + 1] if w.probability is not None]
+        if not sureness or sum(sureness) / len(sureness) >= NOT_SURE:
+            continue
+        found.append(Suggestion(start, last, Category.EMAIL, "email", "spoken address, dotted"))
     return found
 
 
@@ -683,6 +742,8 @@ def house_number_suggestions(words, tokens, digits):
         street = _street_after(words, tokens, last)
         if street is not None:
             after = max(after, street)
+        elif index > 0 and tokens[index - 1] in PLACE_PREPOSITIONS:
+            after = max(after, _doubted_after(words, last))  # "came to 686 so come": the street
         numbered = index > 0 and tokens[index - 1] in HOUSE_NUMBER_WORDS
         # "número uno" is a rank more often than a house: a house number has two digits or more.
         if 2 <= len(run) <= HOUSE_NUMBER_DIGITS and (numbered or after > last):
@@ -699,6 +760,20 @@ def house_number_suggestions(words, tokens, digits):
             found.append(Suggestion(first, after, Category.ADDRESS, "address", "a house number"))
             taken = after
     return found
+
+
+def _doubted_after(words, last, longest=3):
+    """The last of up to `longest` words Whisper doubted right after words[last], within its
+    clause; `last` itself when the next word is sure."""
+    while (
+        last + 1 < len(words)
+        and longest > 0
+        and not words[last].text.rstrip().endswith((*SENTENCE_ENDS, ","))
+        and _not_sure(words[last + 1])
+    ):
+        last += 1
+        longest -= 1
+    return last
 
 
 STREET_SOUNDS = 6  # street words this long are recognised with two letters misheard
@@ -909,6 +984,7 @@ LOOSE_CUE_LETTERS = 7
 LOOSE_CUE_SCORE = 75
 REST_OF_SENTENCE = 8  # words at most: Whisper does not always end its sentences
 UNSURE = 0.45  # below this probability Whisper was guessing
+GUESSED_WORDS = 4  # doubted words in a row that, on average, were guessed
 
 
 def _cue_positions(tokens):
@@ -966,13 +1042,22 @@ def _is_label(word):
 
 def unsure_suggestions(words):
     """Two or more words in a row that Whisper was unsure of, one of them a content word: a
-    misheard name looks like this ("recorder/0.29 Tobin/0.35" for "Rigoberto Benavides")."""
+    misheard name looks like this ("recorder/0.29 Tobin/0.35" for "Rigoberto Benavides").
+    Or a longer stretch of words it doubted, mostly guessed ("y/0.21 no/0.43 sirquí/0.47
+    ni/0.30 …" for "Inés Urquidi Villalobos")."""
     found = []
     index = 0
     while index < len(words):
         last = index
         while last < len(words) and (words[last].probability or 1.0) < UNSURE:
             last += 1
+        doubted = index
+        while doubted < len(words) and _not_sure(words[doubted]):
+            doubted += 1
+        if doubted - index >= GUESSED_WORDS and (
+            sum(words[i].probability for i in range(index, doubted)) / (doubted - index) < UNSURE
+        ):
+            last = doubted
         run = range(index, last)
         if len(run) >= 2 and any(
             len(letters(words[i].text)) >= 4 and words[i].folded not in NOT_NAME_WORDS for i in run
@@ -1048,6 +1133,26 @@ def unheard_suggestions(words, speech):
     ]  # fmt: skip
 
 
+STRETCH_SECONDS = 0.6  # a word said this much longer than its letters need holds unheard speech
+SECONDS_PER_LETTER = 0.08
+
+
+def _stretched(word):
+    """A word of letters Whisper laid over far more speech than they take to say: "was in acute
+    Santiago and", its "and" 1.2 s long, holds the rest of the name it could not make out."""
+    said = letters(word.text)
+    return said.isalpha() and word.end - word.start > STRETCH_SECONDS + SECONDS_PER_LETTER * len(
+        said
+    )
+
+
+def _over_stretched_neighbours(words, suggestion):
+    if suggestion.last + 1 < len(words) and _stretched(words[suggestion.last + 1]):
+        suggestion.last += 1
+    if suggestion.first > 0 and _stretched(words[suggestion.first - 1]):
+        suggestion.first -= 1
+
+
 # Where suggestions overlap, the more specific detector names the category.
 PRIORITY = ["numbers", "email", "dates", "gazetteer", "role", "address", "capitalised"]
 
@@ -1092,6 +1197,8 @@ def suggest(words, gazetteer=(), speech=()):
             keeper = overlapping[0]
             keeper.first = min(keeper.first, fallback.first)
             keeper.last = max(keeper.last, fallback.last)
+    for suggestion in kept:
+        _over_stretched_neighbours(words, suggestion)
     kept.sort(key=lambda s: s.first)
     return sorted(
         kept + unheard_suggestions(words, speech),

@@ -315,3 +315,91 @@ def test_a_listed_name_heard_in_part_is_suggested_over_the_time_the_whole_name_t
     confident = [Word(w.index, w.start, w.end, w.text, 0.95) for w in spoken]
     people = [s.text(confident) for s in suggest(confident, listed) if s.category == "person"]
     assert people == ["lindo,"]
+
+
+def heard_as(*said):
+    """Words as Whisper timed them, each (text, probability) or (text, probability, seconds)."""
+    spoken, at = [], 0.0
+    for index, (text, probability, *seconds) in enumerate(said):
+        length = seconds[0] if seconds else 0.3
+        spoken.append(Word(index, at, at + length, f" {text}", probability))
+        at += length + 0.05
+    return spoken
+
+
+def suggested(spoken, category=None):
+    return [s.text(spoken) for s in suggest(spoken) if category in (None, s.category)]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "person"), [(1.2, "in acute Santiago and"), (0.25, "in acute Santiago")]
+)
+def test_a_word_whisper_stretched_over_a_name_s_end_goes_with_the_name(seconds, person):
+    """ "Inés Santillán Arriaga" heard as "in acute Santiago": its "and" lasts 1.2 s, the
+    surname Whisper could not make out. An "and" of ordinary length stays out."""
+    spoken = heard_as(("the", 0.7), ("agent", 0.6), ("said", 0.98), ("his", 0.98),
+                      ("name", 1.0), ("was", 0.99), ("in", 0.49), ("acute", 0.83),
+                      ("Santiago", 0.09), ("and", 0.76, seconds), ("showed", 0.85), ("me", 1.0),
+                      ("a", 0.97), ("badge.", 0.97))  # fmt: skip
+    assert suggested(spoken, "person") == [person]
+
+
+def test_a_provider_heard_by_its_end_still_ends_a_spoken_email():
+    """ "at outlook dot com" heard as "not look not come", after a sentence Whisper ended too
+    early; "I could not come" is ordinary English (in the ordinary sentences above)."""
+    spoken = heard_as(("My", 0.99), ("email", 0.94), ("is", 0.99), ("rose", 0.07), ("or", 0.59),
+                      ("not?", 0.99), ("Then", 0.4), ("I", 0.63), ("might", 0.95), ("not", 0.88),
+                      ("look", 0.98), ("not", 0.89), ("come.", 0.39))  # fmt: skip
+    emails = suggested(spoken, "email")
+    assert "Then I might not look not come." in emails, emails
+    assert suggested(heard_as(("We", 0.9), ("could", 0.9), ("not", 0.9), ("come.", 0.9))) == []
+
+
+@pytest.mark.parametrize(("doubt", "dated"), [(0.4, True), (0.95, False)])
+def test_a_day_and_a_year_around_a_misheard_month_are_a_date(doubt, dated):
+    """ "Nací el catorce de agosto de 1955" heard as "La cien, catorce menos tome 1955": the
+    month was lost, Whisper doubted what it wrote there. Said surely, "catorce menos tome" is
+    no month."""
+    spoken = heard_as(("La", 0.46), ("cien,", 0.48), ("catorce", 0.79), ("menos", doubt),
+                      ("tome", doubt), ("1955,", 0.21), ("en", 0.91), ("un", 0.99),
+                      ("pueblo.", 0.96))  # fmt: skip
+    assert ("catorce menos tome 1955," in suggested(spoken)) is dated
+
+
+@pytest.mark.parametrize(("doubt", "address"), [(0.3, "686 so come"), (0.95, None)])
+def test_a_number_after_to_or_at_with_a_misheard_street_is_an_address(doubt, address):
+    """ "They came to 686 Oak Avenue" heard as "came to 686 so come a new": the street's name
+    is the words Whisper doubted after the number."""
+    spoken = heard_as(("May", 0.19), ("came", 0.91), ("to", 0.96), ("686", 0.87), ("so", doubt),
+                      ("come", doubt), ("a", 0.97), ("new,", 0.97), ("looking", 0.95),
+                      ("for", 1.0), ("my", 0.99), ("brother.", 0.97))  # fmt: skip
+    assert suggested(spoken, "address") == ([address] if address else [])
+
+
+@pytest.mark.parametrize(
+    ("doubt", "flagged"), [(0.38, ["y no sirquí ni ni a los pesa"]), (0.6, [])]
+)
+def test_a_long_stretch_whisper_mostly_guessed_is_suggested_for_a_listen(doubt, flagged):
+    """ "Fui a la oficina con Inés Urquidi Villalobos" heard as "… con, y no sirquí ni ni a
+    los pesa carne": no word alone is below the guessing line everywhere, but the stretch on
+    average is. Doubted words that were not guessed stay unflagged."""
+    spoken = heard_as(("Fui", 0.78), ("a", 0.94), ("la", 0.97), ("oficina", 0.47), ("con,", 0.7),
+                      ("y", doubt - 0.17), ("no", doubt), ("sirquí", doubt + 0.09),
+                      ("ni", doubt - 0.08), ("ni", doubt - 0.06), ("a", doubt + 0.09),
+                      ("los", doubt + 0.1), ("pesa", doubt), ("carne.", 0.91))  # fmt: skip
+    assert suggested(spoken, "other") == flagged
+
+
+@pytest.mark.parametrize(("doubt", "flagged"), [(0.3, True), (0.9, False)])
+def test_two_puntos_among_doubted_words_are_a_spoken_email(doubt, flagged):
+    """ "Escríbame a lucía punto zamora arroba yahoo punto com" heard with neither its "arroba"
+    nor its "com": two "punto"s a few words apart in words Whisper doubted. Said surely, "a
+    punto de llorar y a punto de irme" is Spanish."""
+    garbled = heard_as(("Esprima", 0.45), ("me", doubt), ("ha", doubt), ("lucido", 0.72),
+                       ("punto", 0.5), ("de", doubt), ("amor", 0.88), ("a", 0.78), ("Roma", doubt),
+                       ("y", 0.76), ("a", 0.9), ("un", doubt), ("punto", 0.98), ("de", doubt),
+                       ("romps,", doubt), ("sin", 0.46), ("necesitarlo.", 0.84))  # fmt: skip
+    emails = suggested(garbled, "email")
+    assert ("lucido punto de amor a Roma y a un punto de romps," in emails) is flagged, emails
+    idiom = words("Estaba a punto de llorar y a punto de irme.")
+    assert suggested(idiom) == []
