@@ -257,7 +257,7 @@ def number_suggestions(words):
             found.append(
                 Suggestion(
                     first,
-                    last,
+                    _fragment_after(words, digits, last),
                     number_category(run, context, tokens[first], stray),
                     "numbers",
                     f"{len(run)} digits",
@@ -265,6 +265,23 @@ def number_suggestions(words):
                 )
             )
     return found
+
+
+FRAGMENT_WORDS = 3
+
+
+def _fragment_after(words, digits, last):
+    """Where a number ends a sentence and the next "sentence" is a fragment of three words at
+    most with digits in it ("del 1 .3 .9 .5. Nos 4 .1."), Whisper's full stop fell inside the
+    number: its end is the fragment's end. Otherwise `last`."""
+    if not _ends_sentence(words[last]):
+        return last
+    end = last + 1
+    while end < len(words) and end - last <= FRAGMENT_WORDS and not _ends_sentence(words[end]):
+        end += 1
+    if end < len(words) and end - last <= FRAGMENT_WORDS and any(digits[last + 1 : end + 1]):
+        return end
+    return last
 
 
 def _sentence_start(words, index, longest):
@@ -1135,6 +1152,7 @@ def unheard_suggestions(words, speech):
 
 STRETCH_SECONDS = 0.6  # a word said this much longer than its letters need holds unheard speech
 SECONDS_PER_LETTER = 0.08
+DOUBTED_NEIGHBOURS = 3
 
 
 def _stretched(word):
@@ -1146,11 +1164,32 @@ def _stretched(word):
     )
 
 
-def _over_stretched_neighbours(words, suggestion):
+def _widen_over_neighbours(words, suggestion):
+    """Whisper spills what it misheard of an identifier into the words around the part it
+    recognised: a stretched word right beside it, and up to three words it doubted on either
+    side within the sentence ("veintimos, me junio de [mil, no me ciento, cincuenta,] y vos"
+    for "22 de junio de mil novecientos cincuenta y dos")."""
     if suggestion.last + 1 < len(words) and _stretched(words[suggestion.last + 1]):
         suggestion.last += 1
     if suggestion.first > 0 and _stretched(words[suggestion.first - 1]):
         suggestion.first -= 1
+    after = suggestion.last
+    while (
+        after + 1 < len(words)
+        and after - suggestion.last < DOUBTED_NEIGHBOURS
+        and not _ends_sentence(words[after])
+        and _not_sure(words[after + 1])
+    ):
+        after += 1
+    before = suggestion.first
+    while (
+        before > 0
+        and suggestion.first - before < DOUBTED_NEIGHBOURS
+        and not _ends_sentence(words[before - 1])
+        and _not_sure(words[before - 1])
+    ):
+        before -= 1
+    suggestion.first, suggestion.last = before, after
 
 
 # Where suggestions overlap, the more specific detector names the category.
@@ -1198,7 +1237,7 @@ def suggest(words, gazetteer=(), speech=()):
             keeper.first = min(keeper.first, fallback.first)
             keeper.last = max(keeper.last, fallback.last)
     for suggestion in kept:
-        _over_stretched_neighbours(words, suggestion)
+        _widen_over_neighbours(words, suggestion)
     kept.sort(key=lambda s: s.first)
     return sorted(
         kept + unheard_suggestions(words, speech),
