@@ -412,12 +412,15 @@ def full_dates(tokens):
 
 
 MISHEARD_MONTH_WORDS = 3
+GLUED_DAY = re.compile(r"^(\d{1,2})([a-z]{4,})$")  # "6nero": a day Whisper glued to its month
 
 
-def misheard_month_dates(words, tokens):
-    """(first, last) of every day and year with one to three words Whisper doubted between
-    them, where a month was said and misheard: "catorce menos tome 1955" for "catorce de agosto
-    de 1955". Words it was sure of between them ("dos hijos en 1990") make no date."""
+def misheard_dates(words, tokens):
+    """(first, last) of every full date one of whose parts Whisper misheard, around the parts it
+    heard: a day and a year with one to three doubted words between them where the month was
+    ("catorce menos tome 1955" for "catorce de agosto de 1955"; "dos hijos en 1990", said
+    surely, is no date); a month and a year after a doubted word where the day was ("el pocho
+    de julio de 1990"); a day glued to a month it misheard by a letter ("6nero de 1979")."""
     found = []
     for first in range(len(tokens)):
         day_end = _day(tokens, first)
@@ -434,7 +437,27 @@ def misheard_month_dates(words, tokens):
                 if not set(tokens[day_end + 1 : year_at]) <= DATE_FILLERS:
                     found.append((first, year[1]))
                 break
+    for month, token in enumerate(tokens):
+        glued = GLUED_DAY.match(token)
+        if glued and 1 <= int(glued[1]) <= 31 and _close_to_a_month(glued[2]):
+            first = month
+        elif token in MONTHS:
+            first = month
+            while first > 0 and tokens[first - 1] in DATE_FILLERS:
+                first -= 1
+            first -= 1
+            if first < 0 or _ends_sentence(words[first]) or not _not_sure(words[first]):
+                continue
+        else:
+            continue
+        year = spoken_year(tokens, _skip(tokens, month + 1, DATE_FILLERS))
+        if year is not None and not any(_ends_sentence(w) for w in words[first : year[1]]):
+            found.append((first, year[1]))
     return found
+
+
+def _close_to_a_month(heard):
+    return any(len(month) >= 5 and Levenshtein.distance(heard, month) <= 1 for month in MONTHS)
 
 
 def date_suggestions(words):
@@ -443,7 +466,7 @@ def date_suggestions(words):
     suggested too (`birth_date_suggestions`)."""
     tokens = [word.folded for word in words]
     found = []
-    for first, last in full_dates(tokens) + misheard_month_dates(words, tokens):
+    for first, last in full_dates(tokens) + misheard_dates(words, tokens):
         nearby = set(tokens[max(0, first - 14) : first] + tokens[last + 1 : last + 5])
         if nearby & BIRTH_WORDS:
             found.append(Suggestion(first, last, Category.DATE_OF_BIRTH, "dates", "full date"))
@@ -797,13 +820,17 @@ STREET_SOUNDS = 6  # street words this long are recognised with two letters mish
 
 
 def _street_after(words, tokens, number_end):
-    """The word within three after a number that is, or sounds like, a street word ("1,500 in
-    pine treat"): Whisper writes a street's name in lower case and mishears "street"."""
+    """The word within three after a number that is a street word, or one Whisper doubted that
+    sounds like one ("1,500 in pine treat"): Whisper writes a street's name in lower case and
+    mishears "street". Said surely, "en 1979 en el campo" is a field, not a "camino"."""
     for index in range(number_end + 1, min(len(words), number_end + 4)):
         heard = letters(tokens[index])
-        if heard in STREET_WORDS or any(
-            len(street) >= STREET_SOUNDS and Levenshtein.distance(heard, street) <= 2
-            for street in STREET_WORDS
+        if heard in STREET_WORDS or (
+            _not_sure(words[index])
+            and any(
+                len(street) >= STREET_SOUNDS and Levenshtein.distance(heard, street) <= 2
+                for street in STREET_WORDS
+            )
         ):
             return index
         if _ends_sentence(words[index]):

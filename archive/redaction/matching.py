@@ -26,8 +26,13 @@ def letters(text):
 
 
 def sound(text):
-    folded = letters(text)
-    return jellyfish.metaphone(folded).replace(" ", "") if folded else ""
+    return _sound_of_letters(letters(text))
+
+
+def _sound_of_letters(folded):
+    """Metaphone, with "b" and "p" as one sound: Metaphone already joins d/t, g/k, v/f and z/s,
+    and Whisper confuses the last voiced pair as readily ("post-amante" for "Bustamante")."""
+    return jellyfish.metaphone(folded).replace(" ", "").replace("B", "P") if folded else ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ def similarity_matrix(candidates, targets, by_sound=True):
     has tens of thousands of candidate windows. Without `by_sound`, only spelling counts: for
     text people wrote, where a sound-alike ("vida en el" for "Daniel") is a false alarm."""
     heard_letters = [letters(candidate) for candidate in candidates]
-    heard_sounds = [jellyfish.metaphone(h).replace(" ", "") if h else "" for h in heard_letters]
+    heard_sounds = [_sound_of_letters(h) for h in heard_letters]
     target_letters = [target.letters for target in targets]
     spelling = process.cdist(heard_letters, target_letters, scorer=fuzz.ratio, dtype=np.float32)
     sounding = process.cdist(

@@ -161,11 +161,6 @@ def found(text):
             "junio de mil 965",
         ),
         (
-            "They came to 1 ,500 -in -pine -treat, looking for him.",
-            "address",
-            "1 ,500 -in -pine -treat,",
-        ),
-        (
             "Mi correo es, la siela punto quintero, rola, punto comb. Gracias.",
             "email",
             "la siela punto quintero, rola, punto comb.",
@@ -237,6 +232,8 @@ def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covere
         "Y nos reímos, jajaja, mucho.",
         "I called my lawyer the next day.",
         "Pagamos 250 por los 3 boletos.",
+        # "campo" is two letters from "camino", and said surely it is a field.
+        "Trabajábamos en 1979 en el campo todos los días.",
     ],
 )
 def test_ordinary_sentences_raise_no_suggestion(text):
@@ -431,3 +428,38 @@ def test_a_full_stop_whisper_put_inside_a_number_does_not_end_it(after, joined):
     spoken = words(f"El número de caso en la carta era del 1 .3 .9 .5. {after} Gracias.")
     [number] = suggested(spoken, "id_number")
     assert number.endswith("1 .3 .9 .5. Nos 4 .1." if joined else "1 .3 .9 .5."), number
+
+
+@pytest.mark.parametrize(("doubt", "dated"), [(0.54, True), (0.95, False)])
+def test_a_month_and_a_year_after_a_misheard_day_are_a_date(doubt, dated):
+    """ "Nací el ocho de julio de 1992" heard as "Así es el pocho de julio de 1990": Whisper
+    doubted the word where the day was. "En julio de 1990", said surely, is a month and a
+    year, not someone's date."""
+    spoken = heard_as(("Así", 0.41), ("es", 0.54), ("el", 0.92), ("pocho", doubt), ("de", 0.72),
+                      ("julio", 0.89), ("de", 0.72), ("1990.", 0.92))  # fmt: skip
+    assert any("pocho de julio de 1990." in text for text in suggested(spoken)) is dated
+
+
+def test_a_day_glued_to_a_month_misheard_by_a_letter_is_a_date():
+    """ "6 de enero de 1979" heard as "6Nero de 1979"; "10horas" glues no month to its day."""
+    assert found("Hace el 6Nero de 1979 en un pueblo.") == {("other", "6Nero de 1979")}
+    assert found("Eran las 10horas de 1979 en el campo.") == set()
+
+
+def test_a_listed_name_heard_with_b_as_p_is_still_found():
+    """Whisper swaps "b" and "p" as it swaps "d" and "t": "post -amante" is Bustamante."""
+    spoken = heard_as(("In", 0.53), ("a", 0.45), ("cute", 0.94), ("post", 0.9),
+                      ("-amante", 0.9), ("was", 0.98), ("with", 0.98), ("me.", 1.0))  # fmt: skip
+    listed = [GazetteerEntry("Inés Bustamante", "person")]
+    people = [s.text(spoken) for s in suggest(spoken, listed) if s.category == "person"]
+    assert any("post -amante" in person for person in people), people
+
+
+@pytest.mark.parametrize(("doubt", "address"), [(0.66, "1 ,500 -in -pine -treat,"), (0.95, None)])
+def test_a_street_word_whisper_misheard_after_a_number_makes_an_address(doubt, address):
+    """ "1500 Pine Street" heard as "1 ,500 -in -pine -treat,": "treat", doubted, is two letters
+    from "street". Said surely, a word two letters from a street word is what it says."""
+    spoken = heard_as(("They", 0.9), ("came", 0.9), ("from", 0.97), ("1", 0.67), (",500", 0.97),
+                      ("-in", 0.9), ("-pine", 0.9), ("-treat,", doubt), ("looking", 0.99),
+                      ("for", 0.99), ("him.", 0.99))  # fmt: skip
+    assert suggested(spoken, "address") == ([address] if address else [])
