@@ -552,8 +552,8 @@ def _dots_in_a_row(words, tokens):
             last = second
         else:
             last = _doubted_after(words, second + 1)
-        sureness = [w.probability for w in words[start : last + 1] if w.probability is not None]
-        if not sureness or sum(sureness) / len(sureness) >= NOT_SURE:
+        mean = _mean_probability(words[start : last + 1])
+        if mean is None or mean >= NOT_SURE:
             continue
         found.append(Suggestion(start, last, Category.EMAIL, "email", "spoken address, dotted"))
     return found
@@ -633,19 +633,23 @@ def role_suggestions(words):
 
 
 POSSESSIVES = {"mi", "my", "su", "his", "her", "our", "nuestro", "nuestra", "tu", "your"}
+MISHEARD_MI = {"me"}  # what Whisper writes for a "mi" it was guessing at
 
 
 def possessive_apposition_suggestions(words, tokens):
     """ "Mi X, <words>, …": between the commas after someone's relation to the narrator stands
     their name, even when Whisper misheard the role word itself ("mi abogada" as "mi la
-    volana") and made ordinary words of the name."""
+    volana") and made ordinary words of the name; or "mi" too, where it guessed at all of
+    "me llaman a," for "mi abogada,"."""
     found = []
     for cue, token in enumerate(tokens):
-        if token not in POSSESSIVES:
+        if token not in POSSESSIVES | MISHEARD_MI:
             continue
         for role_end in (cue + 1, cue + 2):
             if role_end >= len(words) or _ends_sentence(words[role_end]):
                 break
+            if token in MISHEARD_MI and not _guessed(words[cue : role_end + 1]):
+                continue  # "me dijo, mañana, que…" is no "mi …," Whisper misheard
             if words[role_end].text.rstrip().endswith(","):
                 last = _apposition_end(words, role_end + 1)
                 if last is not None:
@@ -654,6 +658,18 @@ def possessive_apposition_suggestions(words, tokens):
                     )
                 break
     return found
+
+
+def _mean_probability(stretch):
+    """How sure Whisper was of these words on average; None where it gave no probabilities."""
+    heard = [word.probability for word in stretch if word.probability is not None]
+    return sum(heard) / len(heard) if heard else None
+
+
+def _guessed(stretch):
+    """Whisper was, on average, guessing these words."""
+    mean = _mean_probability(stretch)
+    return mean is not None and mean < UNSURE
 
 
 PEOPLE_NOUNS = {"man", "woman", "guy", "lady", "person", "someone", "somebody", "boy",
@@ -1098,9 +1114,7 @@ def unsure_suggestions(words):
         doubted = index
         while doubted < len(words) and _not_sure(words[doubted]):
             doubted += 1
-        if doubted - index >= GUESSED_WORDS and (
-            sum(words[i].probability for i in range(index, doubted)) / (doubted - index) < UNSURE
-        ):
+        if doubted - index >= GUESSED_WORDS and _guessed(words[index:doubted]):
             last = doubted
         run = range(index, last)
         if len(run) >= 2 and any(

@@ -463,3 +463,18 @@ def test_a_street_word_whisper_misheard_after_a_number_makes_an_address(doubt, a
                       ("-in", 0.9), ("-pine", 0.9), ("-treat,", doubt), ("looking", 0.99),
                       ("for", 0.99), ("him.", 0.99))  # fmt: skip
     assert suggested(spoken, "address") == ([address] if address else [])
+
+
+@pytest.mark.parametrize(("doubt", "person"), [(0.3, "y les mía nuevos,"), (0.95, None)])
+def test_a_name_between_commas_after_a_misheard_mi_is_a_person(doubt, person):
+    """ "Mi abogada, Inés Villalobos, me dijo que esperara" heard as "Me llaman a, y les mía
+    nuevos, me dijo…": Whisper guessed at all of "Me llaman a,", the "mi" and its role. "Me
+    dijo, mañana, que…", said surely, names nobody."""
+    spoken = heard_as(("Me", doubt), ("llaman", doubt - 0.09), ("a,", doubt + 0.06), ("y", 0.89),
+                      ("les", 0.96), ("mía", 0.68), ("nuevos,", 0.95), ("me", 0.96),
+                      ("dijo", 0.77), ("que", 0.97), ("esperara.", 0.87))  # fmt: skip
+    people = suggested(spoken, "person")
+    if person:
+        assert any(person in text for text in people), people
+    else:
+        assert people == []
