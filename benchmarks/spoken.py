@@ -51,7 +51,9 @@ def write_ogg(chunks, path):
 
 def transcribed(samples):
     """Segments as a job saves them ({start, end, text, words: [[start, end, text, p]]}), from
-    the default engine and model with the language detected, as a job started with defaults."""
+    the default engine and model with the language detected, as a job started with defaults
+    for an interview whose record lists no language (the harder case: one that lists its
+    language is transcribed in it)."""
     segments = []
     get_engine(settings.TESTIMONIO_TRANSCRIPTION_ENGINE).transcribe(
         samples,

@@ -1196,13 +1196,21 @@ SECONDS_PER_LETTER = 0.08
 DOUBTED_NEIGHBOURS = 3
 
 
-def _stretched(word):
-    """A word of letters Whisper laid over far more speech than they take to say: "was in acute
-    Santiago and", its "and" 1.2 s long, holds the rest of the name it could not make out."""
+def _too_long(word):
     said = letters(word.text)
-    return said.isalpha() and word.end - word.start > STRETCH_SECONDS + SECONDS_PER_LETTER * len(
-        said
-    )
+    return word.end - word.start > STRETCH_SECONDS + SECONDS_PER_LETTER * len(said)
+
+
+def _stretched(words, index, away):
+    """Whether words[index] is one word of letters Whisper laid over far more speech than they
+    take to say: "was in acute Santiago and", its "and" 1.2 s long, holds the rest of the name
+    it could not make out. Not when the word beyond it (`away`: +1 or -1) is as long: words
+    spread evenly over a segment are an editor's timing, not Whisper's."""
+    word = words[index]
+    if " " in word.text.strip() or not letters(word.text).isalpha() or not _too_long(word):
+        return False
+    beyond = index + away
+    return not (0 <= beyond < len(words) and _too_long(words[beyond]))
 
 
 def _widen_over_neighbours(words, suggestion):
@@ -1210,9 +1218,9 @@ def _widen_over_neighbours(words, suggestion):
     recognised: a stretched word right beside it, and up to three words it doubted on either
     side within the sentence ("veintimos, me junio de [mil, no me ciento, cincuenta,] y vos"
     for "22 de junio de mil novecientos cincuenta y dos")."""
-    if suggestion.last + 1 < len(words) and _stretched(words[suggestion.last + 1]):
+    if suggestion.last + 1 < len(words) and _stretched(words, suggestion.last + 1, 1):
         suggestion.last += 1
-    if suggestion.first > 0 and _stretched(words[suggestion.first - 1]):
+    if suggestion.first > 0 and _stretched(words, suggestion.first - 1, -1):
         suggestion.first -= 1
     after = suggestion.last
     while (
@@ -1278,7 +1286,10 @@ def suggest(words, gazetteer=(), speech=()):
             keeper.first = min(keeper.first, fallback.first)
             keeper.last = max(keeper.last, fallback.last)
     for suggestion in kept:
-        _widen_over_neighbours(words, suggestion)
+        # A listed place is heard whole; beside it stands the wider region ("Santa Ana,
+        # California"), which identifies nobody and stays readable.
+        if suggestion.category != Category.PLACE:
+            _widen_over_neighbours(words, suggestion)
     kept.sort(key=lambda s: s.first)
     return sorted(
         kept + unheard_suggestions(words, speech),

@@ -12,6 +12,7 @@ The admin's engine list, the CLI's --engine and the jobs' engine field all read 
 Audio is decoded here and never leaves the machine.
 """
 
+import functools
 import importlib
 import os
 import threading
@@ -126,6 +127,20 @@ class Engine:
 
     def transcribe(self, samples, options, on_segment, on_progress):
         raise NotImplementedError
+
+    def knows_language(self, code):
+        """Whether `code` can be given as the language to transcribe in. Whisper's own codes;
+        an engine running another model overrides it."""
+        return code in whisper_languages()
+
+
+@functools.cache
+def whisper_languages():
+    """The language codes Whisper's multilingual checkpoints were trained on (the same list in
+    both libraries; faster-whisper's is the lighter import)."""
+    from faster_whisper.tokenizer import _LANGUAGE_CODES
+
+    return frozenset(_LANGUAGE_CODES)
 
 
 class FasterWhisperEngine(Engine):

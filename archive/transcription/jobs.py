@@ -52,10 +52,12 @@ def start_job(
     diarize=None,
     speakers=None,
 ):
-    """Queue a job. `diarize` None: find who speaks when if the recording is longer than
+    """Queue a job. `language` "": the interview's (`interview_language`), else detected;
+    `diarize` None: find who speaks when if the recording is longer than
     TESTIMONIO_DIARIZE_LONGER_THAN; `speakers` None: estimate how many."""
     engine = engine or settings.TESTIMONIO_TRANSCRIPTION_ENGINE
-    get_engine(engine)  # an unknown engine is refused before anything is written
+    chosen = get_engine(engine)  # an unknown engine is refused before anything is written
+    language = language or interview_language(recording, chosen)
     if diarize is None:
         diarize = recording.duration_seconds > settings.TESTIMONIO_DIARIZE_LONGER_THAN
     if speakers is not None and not 2 <= speakers <= MAX_GIVEN_SPEAKERS:
@@ -75,6 +77,19 @@ def start_job(
     )
     enqueue(job)
     return job
+
+
+def interview_language(recording, engine):
+    """The language to transcribe in when whoever starts the job names none: the interview's,
+    when its record lists exactly one that the engine knows ("es-MX" → "es"); otherwise ""
+    (Whisper detects it). Whisper's guess goes wrong on accented or synthetic speech (it once
+    heard Latin in a Spanish recording) and then garbles every word; the reporter already said
+    which language was spoken. An interview in two languages is left to Whisper."""
+    codes = recording.interview.languages or []
+    if len(codes) != 1:
+        return ""
+    primary = codes[0].split("-")[0].lower()
+    return primary if engine.knows_language(primary) else ""
 
 
 def enqueue(job):

@@ -7,7 +7,7 @@ from wagtail import hooks
 from . import views
 from .diarization import MAX_GIVEN_SPEAKERS
 from .engines import engine_names, get_engine
-from .jobs import recover_stale_jobs, resend_lost_jobs
+from .jobs import interview_language, recover_stale_jobs, resend_lost_jobs
 from .models import Transcript
 
 
@@ -55,6 +55,9 @@ def transcription_panel(request, recording):
             "jobs": recording.transcription_jobs.all()[:5],
             "transcripts": Transcript.objects.filter(recording=recording).select_related("job"),
             "engines": [get_engine(name) for name in engine_names()],
+            "interview_language": interview_language(
+                recording, get_engine(settings.TESTIMONIO_TRANSCRIPTION_ENGINE)
+            ),
             "diarize_by_default": recording.duration_seconds
             > settings.TESTIMONIO_DIARIZE_LONGER_THAN,
             "max_speakers": MAX_GIVEN_SPEAKERS,

@@ -478,3 +478,22 @@ def test_a_name_between_commas_after_a_misheard_mi_is_a_person(doubt, person):
         assert any(person in text for text in people), people
     else:
         assert people == []
+
+
+def test_words_spread_evenly_over_a_segment_are_not_stretched():
+    """An editor's retyped segment spreads its words over the segment's time: every word is
+    long, none holds speech Whisper missed, and a name found there stands alone."""
+    spoken = [Word(w.index, w.index * 5.0, w.index * 5.0 + 5.0, w.text, 0.9)
+              for w in words("Marisol Rueda waited outside for hours.")]  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken, GAZETTEER) if s.category == "person"]
+    assert people == ["Marisol Rueda"]
+
+
+def test_a_listed_place_does_not_take_the_doubted_words_beside_it():
+    """A listed place is heard whole. Widened over the doubted words beside it ("desde hace"),
+    it would redact ordinary words, and the review's floor would flag every page that says
+    them ("Vive en el sur de California desde hace diez años")."""
+    spoken = heard_as(("Vivimos", 0.9), ("en", 0.9), ("San", 0.9), ("Pedro", 0.9), ("Sula", 0.9),
+                      ("desde", 0.5), ("hace", 0.6), ("años.", 0.9))  # fmt: skip
+    places = [s.text(spoken) for s in suggest(spoken, GAZETTEER) if s.category == "place"]
+    assert places == ["San Pedro Sula"]

@@ -200,6 +200,12 @@ def test_interview_page_shows_transcription_controls_and_live_progress(
     edit_url = reverse("wagtailsnippets_ingest_interview:edit", args=[recording.interview_id])
     html = editor_client.get(edit_url).content.decode()
     assert reverse("transcription_start", args=[recording.pk]) in html
+    assert f'name="transcription-{recording.pk}-language" size="4" placeholder="detect"' in html
+    recording.interview.languages = ["es-MX"]
+    recording.interview.save()
+    html = editor_client.get(edit_url).content.decode()
+    # Left empty, the job runs in the interview's language; the field says so.
+    assert f'name="transcription-{recording.pk}-language" size="4" placeholder="es"' in html
     response = editor_client.post(
         reverse("transcription_start", args=[recording.pk]),
         {

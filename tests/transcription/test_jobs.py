@@ -95,6 +95,20 @@ def test_a_missing_model_fails_the_job_with_what_to_do(recording, tmp_path):
 
 
 @override_settings(TASKS=DUMMY_TASKS)
+@pytest.mark.parametrize(
+    ("listed", "language"), [(["es-MX"], "es"), (["es", "en"], ""), (["nah"], ""), ([], "")]
+)
+def test_a_job_transcribes_in_the_one_language_the_interview_lists(recording, listed, language):
+    """Whisper's own guess at the language can go wrong and garble every word; the reporter
+    already said which language was spoken. Two languages, or one Whisper does not know
+    (Nahuatl), are left to its detection; a language named for the job wins."""
+    recording.interview.languages = listed
+    recording.interview.save()
+    assert start_job(recording).language == language
+    assert start_job(recording, language="en").language == "en"
+
+
+@override_settings(TASKS=DUMMY_TASKS)
 def test_a_cancelled_job_does_not_run(recording):
     job = start_job(recording)
     assert job.status == JobStatus.QUEUED

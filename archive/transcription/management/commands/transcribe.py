@@ -24,7 +24,10 @@ class Command(BaseCommand):
             "--engine", choices=engine_names(), help="default: the configured engine"
         )
         parser.add_argument("--model", help="model name, directory or checkpoint (default: base)")
-        parser.add_argument("--language", help="language code; default: detect")
+        parser.add_argument(
+            "--language",
+            help="language code; default: the interview's when it lists one, else detect",
+        )
         parser.add_argument(
             "--translate", action="store_true", help="also make an English translation"
         )
