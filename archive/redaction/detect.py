@@ -818,13 +818,14 @@ def house_number_suggestions(words, tokens, digits):
     return found
 
 
-def _doubted_after(words, last, longest=3):
-    """The last of up to `longest` words Whisper doubted right after words[last], within its
-    clause; `last` itself when the next word is sure."""
+def _doubted_after(words, last, longest=3, stops=(*SENTENCE_ENDS, ",")):
+    """The last of up to `longest` words Whisper doubted right after words[last], not past a
+    word ending in one of `stops` (by default, within its clause); `last` itself when the next
+    word is sure."""
     while (
         last + 1 < len(words)
         and longest > 0
-        and not words[last].text.rstrip().endswith((*SENTENCE_ENDS, ","))
+        and not words[last].text.rstrip().endswith(stops)
         and _not_sure(words[last + 1])
     ):
         last += 1
@@ -1222,14 +1223,7 @@ def _widen_over_neighbours(words, suggestion):
         suggestion.last += 1
     if suggestion.first > 0 and _stretched(words, suggestion.first - 1, -1):
         suggestion.first -= 1
-    after = suggestion.last
-    while (
-        after + 1 < len(words)
-        and after - suggestion.last < DOUBTED_NEIGHBOURS
-        and not _ends_sentence(words[after])
-        and _not_sure(words[after + 1])
-    ):
-        after += 1
+    after = _doubted_after(words, suggestion.last, DOUBTED_NEIGHBOURS, stops=SENTENCE_ENDS)
     before = suggestion.first
     while (
         before > 0
