@@ -177,3 +177,44 @@ def test_links_back_to_an_interview_open_its_recordings_tab_in_either_language(
             path, anchor = back.split("#")
             interview_page = editor_client.get(path).content.decode()
             assert f'id="{anchor}"' in interview_page, (language, anchor)
+
+
+class ListeningFails:
+    """Whisper failing while it listens to a derivative: what the test is about is the message
+    that failure leaves, not the failure."""
+
+    def transcribe(self, samples, options, on_segment, on_progress):
+        raise RuntimeError("the engine crashed")
+
+
+@pytest.mark.django_db
+def test_a_render_writes_what_went_wrong_in_the_language_of_the_editor_who_asked(
+    editor_client, editor, tone, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The render runs in a worker, which has no admin language of its own; the redaction page
+    shows the listening check's error to the editor who asked for it."""
+    from archive.redaction import derivatives
+    from archive.redaction.models import RedactedAudio
+    from archive.redaction.tasks import prepare_redacted_media
+
+    interview = publishable_interview(tone, editor, ["We were told to inform."], redact=True)
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "es"
+    profile.save()
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": settings.TESTIMONIO_TASK_QUEUES,
+        }
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(reverse("redaction_prepare", args=[interview.pk]))
+    assert response.status_code == 302
+    [queued] = prepare_redacted_media.get_backend().results
+
+    monkeypatch.setattr(derivatives, "get_engine", lambda name: ListeningFails())
+    prepare_redacted_media.call(*queued.args)
+    audio = RedactedAudio.objects.get(recording__interview=interview)
+    assert audio.error == "La escucha falló (RuntimeError); vea el registro del proceso de trabajo."
+    page = page_text(editor_client.get(reverse("redaction_interview", args=[interview.pk])))
+    assert "La escucha falló (RuntimeError)" in page

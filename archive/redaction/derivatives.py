@@ -201,7 +201,8 @@ def verify_audio(audio):
         logger.exception("Listening to redacted audio %s failed", audio.pk)
         RedactedAudio.objects.filter(pk=audio.pk).update(
             verification=Verification.FAILED,
-            error=f"Listening failed ({type(error).__name__}); see the worker log.",
+            error=_("Listening failed (%(error)s); see the worker log.")
+            % {"error": type(error).__name__},
         )
         return
     heard_words = [

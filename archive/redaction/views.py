@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -276,7 +277,9 @@ def remove_rectangle(request, rectangle_id):
 def prepare(request, interview_id):
     require(request, "redaction.change_redactionspan")
     interview = get_object_or_404(Interview, pk=interview_id)
-    enqueue_when_committed(prepare_redacted_media, interview.pk, alter_voice_for(interview))
+    enqueue_when_committed(
+        prepare_redacted_media, interview.pk, alter_voice_for(interview), translation.get_language()
+    )
     messages.success(
         request,
         _(
