@@ -278,13 +278,23 @@ def prepare(request, interview_id):
     require(request, "redaction.change_redactionspan")
     interview = get_object_or_404(Interview, pk=interview_id)
     enqueue_when_committed(
-        prepare_redacted_media, interview.pk, alter_voice_for(interview), translation.get_language()
-    )
-    messages.success(
-        request,
-        _(
-            "Rendering the redacted audio and photos, then listening to the audio with Whisper. "
-            "Reload this page to see the result."
+        prepare_redacted_media,
+        interview.pk,
+        alter_voice_for(interview),
+        translation.get_language(),
+        on_sent=lambda result: messages.success(
+            request,
+            _(
+                "Rendering the redacted audio and photos, then listening to the audio with "
+                "Whisper. Reload this page to see the result."
+            ),
+        ),
+        on_unsent=lambda error: messages.error(
+            request,
+            _(
+                "The render could not be started: the task queue did not answer. Nothing was "
+                "changed; ask again in a minute, or tell whoever runs the archive."
+            ),
         ),
     )
     return redirect(redaction_page(interview.pk, "#final-check"))

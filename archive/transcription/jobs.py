@@ -97,6 +97,9 @@ def enqueue(job):
         transcribe_recording,
         job.pk,
         on_sent=lambda result: TranscriptionJob.objects.filter(pk=job.pk).update(task_id=result.id),
+        on_unsent=lambda error: logger.warning(
+            "Transcription job %s is kept and will be sent again by a waiting worker.", job.pk
+        ),
     )
 
 

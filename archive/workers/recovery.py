@@ -17,16 +17,24 @@ from .registry import live_worker_names
 def requeue_work_of_gone_workers():
     """Returns how many tasks were queued again."""
     live = live_worker_names()
-    requeued = 0
+    requeued = []
     for claim in Claim.objects.exclude(worker__in=live):
         with transaction.atomic():
             if Claim.objects.filter(pk=claim.pk).delete()[0]:
-                enqueue_when_committed(import_string(claim.task_path), *claim.args)
-                requeued += 1
+                enqueue_when_committed(
+                    import_string(claim.task_path),
+                    *claim.args,
+                    on_sent=requeued.append,
+                    # The queue is down: claim it again for the gone worker, so that the next
+                    # pass, once the queue is back, sends it.
+                    on_unsent=lambda error, claim=claim: Claim.objects.create(
+                        task_path=claim.task_path, args=claim.args, worker=claim.worker
+                    ),
+                )
     if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
         _close_results_of_gone_workers(live)
     Worker.objects.exclude(name__in=live).delete()
-    return requeued
+    return len(requeued)
 
 
 def _close_results_of_gone_workers(live):

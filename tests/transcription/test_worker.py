@@ -342,3 +342,68 @@ def test_jobs_the_queue_never_got_or_lost_are_sent_again_by_a_waiting_worker(red
         assert site.job(never_sent)[1] == site.job(lost)[1] == 1, "each ran once"
     finally:
         site.remove_database()
+
+
+ASK_FOR_A_RENDER = """
+from django.contrib.auth import get_user_model
+from django.test import Client
+editor, _ = get_user_model().objects.get_or_create(username="editor", is_superuser=True)
+client = Client(HTTP_HOST="localhost")
+client.force_login(editor)
+page = client.post("/admin/redaction/interviews/{interview}/prepare/", follow=True)
+print(page.status_code)
+print(page.content.decode())
+"""
+
+REQUEUE = """
+from archive.workers.models import Claim
+from archive.workers.recovery import requeue_work_of_gone_workers
+print(requeue_work_of_gone_workers(), Claim.objects.count())
+"""
+
+
+def test_a_render_asked_for_while_the_queue_is_down_is_not_lost_silently(redis_url, tmp_path):
+    """Redis unreachable: the editor who asks for a render is told it did not start, and a gone
+    worker's render stays claimed until the queue is back, instead of both vanishing into a
+    log line."""
+    import redis
+
+    own_database = redis_url.rsplit("/", 1)[0] + "/6"  # flushed below; no other test uses it
+    queued_renders = redis.Redis.from_url(own_database)
+    site = Site(tmp_path, "rq", own_database)
+    try:
+        site.manage("migrate", "--noinput")
+        speech = decode_for_whisper(DEMO_AUDIO / "demo-en.ogg")
+        recording = json.loads(
+            site.manage(
+                "ingest", write_wav(tmp_path / "a.wav", speech[:32000]),
+                "--title", "T", "--narrator-name", "N", "--json",
+            )
+        )["recording"]  # fmt: skip
+        (interview,) = site.query(
+            "SELECT interview_id FROM ingest_recording WHERE id = ?", recording
+        )[0]
+        down = {"REDIS_URL": f"redis://127.0.0.1:{free_port()}/6"}
+        ask = ASK_FOR_A_RENDER.format(interview=interview)
+
+        status, page = site.manage("shell", "--no-imports", "-c", ask, env=down).split("\n", 1)
+        assert status == "200"
+        assert "The render could not be started: the task queue did not answer." in page
+        assert "Rendering the redacted audio" not in page
+        assert queued_renders.llen("rq:queue:media") == 0
+
+        status, page = site.manage("shell", "--no-imports", "-c", ask).split("\n", 1)
+        assert "Rendering the redacted audio" in page and "could not be started" not in page
+        assert queued_renders.llen("rq:queue:media") == 1
+
+        site.shell(
+            "from archive.workers.models import Claim; Claim.objects.create(task_path="
+            f"'archive.redaction.tasks.prepare_redacted_media', args=[{interview}, True], "
+            "worker='gone')"
+        )
+        assert site.manage("shell", "--no-imports", "-c", REQUEUE, env=down).split() == ["0", "1"]
+        assert site.shell(REQUEUE).split() == ["1", "0"], "sent once the queue is back"
+        assert queued_renders.llen("rq:queue:media") == 2
+    finally:
+        queued_renders.flushdb()
+        site.remove_database()
