@@ -39,7 +39,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 7
+DETECTOR_VERSION = 8
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -77,7 +77,8 @@ NOT_NAMES = MONTHS | {
 SENTENCE_ENDS = (".", "?", "!", "…", ":")
 
 NUMERIC_DATE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-](\d{2}|\d{4})$")
-DAY_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|o)?$")
+# "-26": Whisper writes digits it heard one by one with a dash before each
+DAY_NUMBER = re.compile(r"^-?(\d{1,2})(st|nd|rd|th|o)?$")
 ORDINAL_DAYS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -384,7 +385,9 @@ def _skip(tokens, index, skipped):
 def full_dates(tokens):
     """(first, last) of every date with a day, a month and a year, said in words or digits,
     in either language: "15 de marzo de 1987", "March 15, 1987", "the fifteenth of March
-    nineteen eighty-seven", "tres de marzo de mil novecientos ochenta y cinco", "15/03/1987"."""
+    nineteen eighty-seven", "tres de marzo de mil novecientos ochenta y cinco", "15/03/1987".
+    A month between a day and a year is a date even where Whisper made another short word of
+    a "de" ("6 me julio en 1976"), or of the year a number no year has ("26 de mayo de 960")."""
     found = []
     for month, token in enumerate(tokens):
         if NUMERIC_DATE.match(token):
@@ -395,7 +398,7 @@ def full_dates(tokens):
         first = None
         for start in range(max(0, month - 4), month):  # the day before the month
             last = _day(tokens, start)
-            if last is not None and all(t in DATE_FILLERS for t in tokens[last + 1 : month]):
+            if last is not None and _connects(tokens[last + 1 : month]):
                 first = start
                 break
         after = month
@@ -405,13 +408,33 @@ def full_dates(tokens):
             if last is None:
                 continue
             first, after = month, last
-        year = spoken_year(tokens, _skip(tokens, after + 1, DATE_FILLERS))
+        year = _year_after(tokens, after + 1)
         if year is not None:
-            found.append((first, year[1]))
+            found.append((first, year))
     return found
 
 
+def _connects(between):
+    """The words between two parts of a date: "de", "of", "the", or one short word Whisper
+    made of a "de" it misheard."""
+    unknown = [token for token in between if token not in DATE_FILLERS]
+    return not unknown or len(unknown) == 1 and len(unknown[0]) <= 3 and unknown[0].isalpha()
+
+
+def _year_after(tokens, index):
+    """The last index of a date's year said from tokens[index] past its fillers, or None."""
+    for end in range(index, min(len(tokens), index + 3)):
+        if not _connects(tokens[index:end]):
+            break
+        if (year := spoken_year(tokens, end)) is not None:
+            return year[1]
+        if end > index and MISHEARD_YEAR.match(tokens[end]) and "de" in tokens[index:end]:
+            return end
+    return None
+
+
 MISHEARD_MONTH_WORDS = 3
+MISHEARD_YEAR = re.compile(r"^\d{2,4}$")  # after "26 de mayo de": what Whisper made of the year
 GLUED_DAY = re.compile(r"^(\d{1,2})([a-z]{4,})$")  # "6nero": a day Whisper glued to its month
 
 
@@ -420,7 +443,8 @@ def misheard_dates(words, tokens):
     heard: a day and a year with one to three doubted words between them where the month was
     ("catorce menos tome 1955" for "catorce de agosto de 1955"; "dos hijos en 1990", said
     surely, is no date); a month and a year after a doubted word where the day was ("el pocho
-    de julio de 1990"); a day glued to a month it misheard by a letter ("6nero de 1979")."""
+    de julio de 1990"); a day glued to a month it misheard by a letter ("6nero de 1979"); a
+    doubted word a letter from a month, before a year ("me maño de mil novecientos…")."""
     found = []
     for first in range(len(tokens)):
         day_end = _day(tokens, first)
@@ -448,6 +472,8 @@ def misheard_dates(words, tokens):
             first -= 1
             if first < 0 or _ends_sentence(words[first]) or not _not_sure(words[first]):
                 continue
+        elif _not_sure(words[month]) and _close_to_a_month(token, shortest=4):
+            first = month  # "me maño de mil novecientos sesenta y nueve": "mayo", doubted
         else:
             continue
         year = spoken_year(tokens, _skip(tokens, month + 1, DATE_FILLERS))
@@ -456,8 +482,10 @@ def misheard_dates(words, tokens):
     return found
 
 
-def _close_to_a_month(heard):
-    return any(len(month) >= 5 and Levenshtein.distance(heard, month) <= 1 for month in MONTHS)
+def _close_to_a_month(heard, shortest=5):
+    return any(
+        len(month) >= shortest and Levenshtein.distance(heard, month) <= 1 for month in MONTHS
+    )
 
 
 def date_suggestions(words):
@@ -666,6 +694,11 @@ def _mean_probability(stretch):
     return sum(heard) / len(heard) if heard else None
 
 
+def _doubted_on_average(stretch):
+    mean = _mean_probability(stretch)
+    return mean is not None and mean < NOT_SURE
+
+
 def _guessed(stretch):
     """Whisper was, on average, guessing these words."""
     mean = _mean_probability(stretch)
@@ -716,12 +749,21 @@ def _named(words, tokens, cue):
     return [Suggestion(first, last, Category.PERSON, "role", f"after “{words[cue].text.strip()}”")]
 
 
-def _apposition_end(words, first, longest=4):
-    for last in range(first, min(len(words), first + longest)):
+APPOSITION_WORDS = 4  # "my lawyer, Rosa Quintero Galindo, told me"
+DOUBTED_APPOSITION_WORDS = 7  # "mi vecina, de afico el menos heche de riga, lo vio"
+
+
+def _apposition_end(words, first):
+    """The word whose comma closes an apposition starting at `first`: four words at most, or
+    up to seven where Whisper doubted them on average, having broken a name into ordinary
+    words ("my lawyer, the lawyer sped up eyes, told me")."""
+    for last in range(first, min(len(words), first + DOUBTED_APPOSITION_WORDS)):
         if _ends_sentence(words[last]):
             return None
         if words[last].text.rstrip().endswith(","):
-            return last
+            if last - first < APPOSITION_WORDS or _doubted_on_average(words[first : last + 1]):
+                return last
+            return None
     return None
 
 
@@ -798,8 +840,12 @@ def house_number_suggestions(words, tokens, digits):
         street = _street_after(words, tokens, last)
         if street is not None:
             after = max(after, street)
-        elif index > 0 and tokens[index - 1] in PLACE_PREPOSITIONS:
-            after = max(after, _doubted_after(words, last))  # "came to 686 so come": the street
+        elif not YEAR_DIGITS.match(run) and (
+            len(run) >= 3 or index > 0 and tokens[index - 1] in PLACE_PREPOSITIONS
+        ):
+            # "came to 686 so come", "leave that 3645 scene": the street, however heard ("in
+            # 1985 nobody" is a year)
+            after = max(after, _doubted_after(words, last))
         numbered = index > 0 and tokens[index - 1] in HOUSE_NUMBER_WORDS
         # "número uno" is a rank more often than a house: a house number has two digits or more.
         if 2 <= len(run) <= HOUSE_NUMBER_DIGITS and (numbered or after > last):
@@ -1054,7 +1100,8 @@ def _cue_positions(tokens):
                for phrase in cues]  # fmt: skip
     loose_words = sorted({w for _, words in phrases for w in words if len(w) >= LOOSE_CUE_LETTERS})
     vocabulary = sorted({t for t in tokens if len(t) >= LOOSE_CUE_LETTERS - 2})
-    near = {word: {word} for _, words in phrases for word in words}
+    # "número de casos": Whisper adds a plural "s" to a cue word as readily as it drops one.
+    near = {word: {word, f"{word}s"} for _, words in phrases for word in words}
     if vocabulary and loose_words:
         scores = process.cdist(loose_words, vocabulary, scorer=fuzz.ratio, workers=1)
         for row, word in enumerate(loose_words):
@@ -1073,6 +1120,7 @@ def _cue_positions(tokens):
 def cue_suggestions(words):
     """The rest of the sentence after an identifier cue (see IDENTIFIER_CUES)."""
     tokens = [word.folded for word in words]
+    digits = spoken_digits(tokens)
     found = []
     for cue, (category, _) in sorted(_cue_positions(tokens).items()):
         if _ends_sentence(words[cue]) or _is_label(words[cue]):
@@ -1091,8 +1139,22 @@ def cue_suggestions(words):
             and not _ends_sentence(words[last])
         ):
             last += 1
+        if category in (Category.PHONE, Category.ID_NUMBER):
+            last = _last_digit_word(words, digits, last, first + 2 * REST_OF_SENTENCE)
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
     return found
+
+
+def _last_digit_word(words, digits, last, furthest):
+    """A number announced by a cue runs on to the last digit in its sentence, past the words
+    Whisper put between its digits ("era el uno, no sé, o seis, cuatro, ocho, no sé, cuatro")."""
+    end = last
+    for index in range(last + 1, min(len(words), furthest + 1)):
+        if _ends_sentence(words[index - 1]):
+            break
+        if digits[index]:
+            end = index
+    return end
 
 
 def _is_label(word):
@@ -1242,7 +1304,9 @@ PRIORITY = ["numbers", "email", "dates", "gazetteer", "role", "address", "capita
 # What the fallbacks may widen; elsewhere they stand only where nothing else was found.
 def _widens(fallback, found):
     if fallback.source == "cue":
-        return found.category == fallback.category
+        # "my dress is 1900 I know Karen who": a capitalised word inside what a cue announces
+        # is part of it, not someone else.
+        return found.category == fallback.category or found.source == "capitalised"
     return found.category in (Category.PERSON, Category.OTHER)
 
 

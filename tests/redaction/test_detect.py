@@ -497,3 +497,76 @@ def test_a_listed_place_does_not_take_the_doubted_words_beside_it():
                       ("desde", 0.5), ("hace", 0.6), ("años.", 0.9))  # fmt: skip
     places = [s.text(spoken) for s in suggest(spoken, GAZETTEER) if s.category == "place"]
     assert places == ["San Pedro Sula"]
+
+
+@pytest.mark.parametrize(("doubt", "person"), [(0.5, "the lawyer sped up eyes,"), (0.95, None)])
+def test_a_long_apposition_whisper_doubted_is_a_person(doubt, person):
+    """ "My lawyer, Dolores Benavides, told me to wait" heard as "My lawyer, the lawyer sped up
+    eyes, told me…": five words between the commas, more than a name takes, but Whisper
+    doubted them. Said surely, "the one who helped us all," is a description."""
+    said = ["the", "lawyer", "sped", "up", "eyes,"] if person else ["the", "one", "who", "helped",
+                                                                   "us", "all,"]  # fmt: skip
+    spoken = heard_as(("My", 0.97), ("lawyer,", 1.0), *((word, doubt) for word in said),
+                      ("told", 1.0), ("me", 0.99), ("to", 1.0), ("wait.", 1.0))  # fmt: skip
+    assert suggested(spoken, "person") == ([person] if person else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Era la fiesta, 6 me julio en 1976, en el pueblo.", "6 me julio en 1976,"),
+        ("Llegaron 6 hombres en julio de 1976 al pueblo.", None),
+        ("Mi fecha era siniento C -26 de mayo de 960 -9. Esperamos.", "-26 de mayo de 960"),
+        ("Fue el 26 de mayo, 300 personas en la plaza.", None),
+    ],
+)
+def test_a_month_between_a_day_and_a_misheard_year_or_de_is_a_date(text, date):
+    """A month between a day and a year is a date where Whisper made one short word of a "de"
+    ("me", "en"), wrote a day digit by digit ("-26"), or made of the year a number no year
+    has ("960 -9" for 1969). Two words between the day and the month, or a number after a
+    comma, are not a date's."""
+    dates = [s.text(w) for w in [words(text)] for s in suggest(w) if s.source == "dates"]
+    assert any(date in found_date for found_date in dates) if date else dates == [], dates
+
+
+@pytest.mark.parametrize(("doubt", "dated"), [(0.6, True), (0.95, False)])
+def test_a_doubted_word_a_letter_from_a_month_before_a_year_is_a_date(doubt, dated):
+    """ "Nací el once de mayo de mil novecientos sesenta y nueve" heard as "La fiel ponte me
+    maño de mil novecientos…": "maño", doubted, is "mayo". Said surely, it is not."""
+    spoken = heard_as(("La", 0.65), ("fiel", 0.65), ("ponte", 0.52), ("me", 0.7), ("maño", doubt),
+                      ("de", 0.95), ("mil", 0.95), ("novecientos", 0.95), ("sesenta", 0.95),
+                      ("y", 0.95), ("nueve,", 0.95), ("en", 0.95), ("un", 0.99),
+                      ("pueblo.", 0.95))  # fmt: skip
+    dates = suggested(spoken, "other")
+    assert any("maño de mil novecientos sesenta y nueve" in date for date in dates) is dated
+
+
+@pytest.mark.parametrize(("doubt", "address"), [(0.27, "3645 scene"), (0.95, None)])
+def test_a_house_number_with_a_doubted_street_is_an_address_after_any_word(doubt, address):
+    """ "We lived at 3635 Cedar Lane" heard as "We leave that 3645 scene alone": no "at" before
+    the number, but Whisper doubted what followed it. A number of people, said surely, is not
+    an address; nor is a year."""
+    spoken = heard_as(("We", 0.68), ("leave", 0.1), ("that", 0.89), ("3645", 0.62),
+                      ("scene", doubt), ("alone", 0.93), ("near", 0.89), ("the", 0.99),
+                      ("church.", 0.71))  # fmt: skip
+    assert suggested(spoken, "address") == ([address] if address else [])
+    year = heard_as(("In", 0.9), ("1985", 0.9), ("nobody", 0.3), ("came.", 0.9))
+    assert suggested(year, "address") == []
+
+
+def test_a_capitalised_word_inside_what_a_cue_announces_goes_with_it():
+    """ "My address is 1909 Oak Avenue" heard as "My dress is 1900 I know Karen who.": "dress"
+    is the cue, misheard, and "Karen" is a word of the street, not someone else."""
+    spoken = heard_as(("My", 0.97), ("dress", 0.51), ("is", 1.0), ("1900", 0.6), ("I", 0.03),
+                      ("know", 0.9), ("Karen", 0.13), ("who.", 0.71))  # fmt: skip
+    assert suggested(spoken) == ["1900 I know Karen who."]
+
+
+def test_a_number_a_cue_announces_runs_to_the_sentence_s_last_digit():
+    """ "El número de caso en la carta era el uno dos cero seis cuatro ocho dos cuatro dos"
+    heard as "número de casos … el uno, no sé, o seis, cuatro, ocho, no sé, cuatro, no sé.":
+    the cue's plural "casos" still announces it, and all its digits go with it."""
+    spoken = words("Llegó una carta. El número de casos en la carta era el uno, no sé, o seis, "
+                   "cuatro, ocho, no sé, cuatro, no sé. Esperamos.")  # fmt: skip
+    numbers = suggested(spoken, "id_number")
+    assert any(n.endswith("ocho, no sé, cuatro,") for n in numbers), numbers
