@@ -61,9 +61,12 @@ def test_a_claimed_task_of_a_gone_worker_is_queued_again_once(monkeypatch):
     Claim.objects.create(task_path="tests.test_workers.noted", args=[1, True], worker="dead")
     Claim.objects.create(task_path="tests.test_workers.noted", args=[2, False], worker="alive")
     queued = []
-    monkeypatch.setattr(
-        "archive.workers.recovery.enqueue_when_committed", lambda task, *args: queued.append(args)
-    )
+
+    def enqueue(task, *args, on_sent, on_unsent):
+        queued.append(args)
+        on_sent(None)
+
+    monkeypatch.setattr("archive.workers.recovery.enqueue_when_committed", enqueue)
     assert requeue_work_of_gone_workers() == 1
     assert queued == [(1, True)]
     assert list(Claim.objects.values_list("worker", flat=True)) == ["alive"]
