@@ -16,7 +16,9 @@ from archive.ingest import encryption
 from archive.ingest.fixity import check
 from archive.ingest.models import DataKey, Interview
 from archive.ingest.store import ingest_recording
+from archive.settings.base import private_bucket
 
+from ..conftest import S3_CREDENTIALS, free_port
 from .world import PRIVATE, seed
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +211,18 @@ def test_a_damaged_plaintext_is_not_encrypted_over(recording):
         call_command("encrypt_originals", stdout=StringIO(), stderr=err)
     assert "does not match its recorded SHA-256" in err.getvalue()
     assert Path(recording.file.path).read_bytes() == b"not what was ingested"
+
+
+def test_an_unreachable_bucket_stops_encrypt_originals_with_a_message(recording):
+    """`make run` runs encrypt_originals after migrating: a bucket that does not answer must
+    say so, not print a traceback, and change nothing."""
+    gone = private_bucket(
+        "private-gone", endpoint_url=f"http://127.0.0.1:{free_port()}", **S3_CREDENTIALS
+    )
+    with (
+        override_settings(STORAGES={**settings.STORAGES, "private": gone}),
+        pytest.raises(CommandError) as stopped,
+    ):
+        call_command("encrypt_originals", stdout=StringIO(), stderr=StringIO())
+    assert "the private storage bucket could not be reached" in str(stopped.value)
+    assert "0 file(s) encrypted before that, the rest left as they were" in str(stopped.value)

@@ -5,12 +5,12 @@ replaced only once its encrypted copy decrypts to the recorded SHA-256; after an
 run it again.
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from archive.consent.models import ConsentRecord
 from archive.ingest.encryption import EncryptionError, is_encrypted
 from archive.ingest.fixity import originals
-from archive.ingest.objects import open_stored
+from archive.ingest.objects import StorageUnreachable, open_stored
 from archive.ingest.store import encrypt_in_place
 
 
@@ -33,13 +33,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         done = failed = 0
-        for name, interview, sha256 in plaintext_files():
-            try:
-                encrypt_in_place(name, interview, sha256)
-                done += 1
-            except (OSError, EncryptionError) as error:
-                failed += 1
-                self.stderr.write(f"Not encrypted: {error}")
+        try:
+            for name, interview, sha256 in plaintext_files():
+                try:
+                    encrypt_in_place(name, interview, sha256)
+                    done += 1
+                except (OSError, EncryptionError) as error:
+                    failed += 1
+                    self.stderr.write(f"Not encrypted: {error}")
+        except StorageUnreachable as error:
+            # Looking for plaintext reads every file: with the bucket gone, nothing more can be
+            # learnt, and every file not yet encrypted is still whole where it was.
+            raise CommandError(
+                f"{error}; {done} file(s) encrypted before that, the rest left as they were. "
+                "Run it again when the bucket answers."
+            ) from None
         if done or failed:
             self.stdout.write(f"{done} file(s) encrypted, {failed} left as they were.")
         if failed:
