@@ -1100,8 +1100,7 @@ def _cue_positions(tokens):
                for phrase in cues]  # fmt: skip
     loose_words = sorted({w for _, words in phrases for w in words if len(w) >= LOOSE_CUE_LETTERS})
     vocabulary = sorted({t for t in tokens if len(t) >= LOOSE_CUE_LETTERS - 2})
-    # "número de casos": Whisper adds a plural "s" to a cue word as readily as it drops one.
-    near = {word: {word, f"{word}s"} for _, words in phrases for word in words}
+    near = {word: {word} for _, words in phrases for word in words}
     if vocabulary and loose_words:
         scores = process.cdist(loose_words, vocabulary, scorer=fuzz.ratio, workers=1)
         for row, word in enumerate(loose_words):

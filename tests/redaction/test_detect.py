@@ -564,9 +564,10 @@ def test_a_capitalised_word_inside_what_a_cue_announces_goes_with_it():
 
 def test_a_number_a_cue_announces_runs_to_the_sentence_s_last_digit():
     """ "El número de caso en la carta era el uno dos cero seis cuatro ocho dos cuatro dos"
-    heard as "número de casos … el uno, no sé, o seis, cuatro, ocho, no sé, cuatro, no sé.":
-    the cue's plural "casos" still announces it, and all its digits go with it."""
-    spoken = words("Llegó una carta. El número de casos en la carta era el uno, no sé, o seis, "
+    heard as "… el uno, no sé, o seis, cuatro, ocho, no sé, cuatro, no sé.": too few digits
+    together to be a number by themselves, and more words than a cue's usual reach; all of
+    them go with the cue."""
+    spoken = words("Llegó una carta. El número de caso en la carta era el uno, no sé, o seis, "
                    "cuatro, ocho, no sé, cuatro, no sé. Esperamos.")  # fmt: skip
     numbers = suggested(spoken, "id_number")
     assert any(n.endswith("ocho, no sé, cuatro,") for n in numbers), numbers
