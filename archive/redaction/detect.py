@@ -580,8 +580,7 @@ def _dots_in_a_row(words, tokens):
             last = second
         else:
             last = _doubted_after(words, second + 1)
-        mean = _mean_probability(words[start : last + 1])
-        if mean is None or mean >= NOT_SURE:
+        if not _doubted_on_average(words[start : last + 1]):
             continue
         found.append(Suggestion(start, last, Category.EMAIL, "email", "spoken address, dotted"))
     return found
@@ -694,15 +693,18 @@ def _mean_probability(stretch):
     return sum(heard) / len(heard) if heard else None
 
 
-def _doubted_on_average(stretch):
+def _mean_below(stretch, line):
     mean = _mean_probability(stretch)
-    return mean is not None and mean < NOT_SURE
+    return mean is not None and mean < line
+
+
+def _doubted_on_average(stretch):
+    return _mean_below(stretch, NOT_SURE)
 
 
 def _guessed(stretch):
     """Whisper was, on average, guessing these words."""
-    mean = _mean_probability(stretch)
-    return mean is not None and mean < UNSURE
+    return _mean_below(stretch, UNSURE)
 
 
 PEOPLE_NOUNS = {"man", "woman", "guy", "lady", "person", "someone", "somebody", "boy",
