@@ -39,7 +39,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 8
+DETECTOR_VERSION = 9
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -418,7 +418,11 @@ def _connects(between):
     """The words between two parts of a date: "de", "of", "the", or one short word Whisper
     made of a "de" it misheard."""
     unknown = [token for token in between if token not in DATE_FILLERS]
-    return not unknown or len(unknown) == 1 and len(unknown[0]) <= 3 and unknown[0].isalpha()
+    return not unknown or len(unknown) == 1 and _short_word(unknown[0])
+
+
+def _short_word(token):
+    return len(token) <= 3 and token.isalpha()
 
 
 def _year_after(tokens, index):
@@ -435,31 +439,39 @@ def _year_after(tokens, index):
 
 MISHEARD_MONTH_WORDS = 3
 MISHEARD_YEAR = re.compile(r"^\d{2,4}$")  # after "26 de mayo de": what Whisper made of the year
+NINETEEN_HUNDREDS_UNSAID = re.compile(r"^9\d\d$")  # "mil novecientos ochenta" heard as "980"
 GLUED_DAY = re.compile(r"^(\d{1,2})([a-z]{4,})$")  # "6nero": a day Whisper glued to its month
 
 
 def misheard_dates(words, tokens):
     """(first, last) of every full date one of whose parts Whisper misheard, around the parts it
-    heard: a day and a year with one to three doubted words between them where the month was
-    ("catorce menos tome 1955" for "catorce de agosto de 1955"; "dos hijos en 1990", said
-    surely, is no date); a month and a year after a doubted word where the day was ("el pocho
-    de julio de 1990"); a day glued to a month it misheard by a letter ("6nero de 1979"); a
-    doubted word a letter from a month, before a year ("me maño de mil novecientos…")."""
+    heard: a day and a year with one to three doubted words between them where the month was,
+    besides fillers and short words ("catorce menos tome 1955" for "catorce de agosto de 1955";
+    "24 meses tiempo en el 980" for "24 de septiembre de mil novecientos ochenta", the year
+    without its "mil"; "dos hijos en 1990", said surely, is no date); a month and a year after
+    a doubted word where the day was ("el pocho de julio de 1990"); a day glued to a month it
+    misheard by a letter ("6nero de 1979"); a doubted word a letter from a month, before a year
+    ("me maño de mil novecientos…")."""
     found = []
     for first in range(len(tokens)):
         day_end = _day(tokens, first)
         if day_end is None or _ends_sentence(words[day_end]):
             continue
-        for year_at in range(day_end + 2, min(len(tokens), day_end + 2 + MISHEARD_MONTH_WORDS)):
+        guessed = 0
+        furthest = min(len(tokens), day_end + 2 + 2 * MISHEARD_MONTH_WORDS)
+        for year_at in range(day_end + 2, furthest):
             said = year_at - 1
-            if _ends_sentence(words[said]) or not (
-                tokens[said] in DATE_FILLERS or _not_sure(words[said])
-            ):
+            if tokens[said] not in DATE_FILLERS:
+                if _not_sure(words[said]):
+                    guessed += 1
+                elif not _short_word(tokens[said]):
+                    break
+            if _ends_sentence(words[said]) or guessed > MISHEARD_MONTH_WORDS:
                 break
             year = spoken_year(tokens, year_at)
-            if year is not None:
-                if not set(tokens[day_end + 1 : year_at]) <= DATE_FILLERS:
-                    found.append((first, year[1]))
+            if year is not None or NINETEEN_HUNDREDS_UNSAID.match(tokens[year_at]):
+                if guessed:
+                    found.append((first, year[1] if year else year_at))
                 break
     for month, token in enumerate(tokens):
         glued = GLUED_DAY.match(token)
@@ -1096,13 +1108,24 @@ UNSURE = 0.45  # below this probability Whisper was guessing
 GUESSED_WORDS = 4  # doubted words in a row that, on average, were guessed
 
 
-def _cue_positions(tokens):
-    """{index: (category, cue length)} for every cue phrase ending at index."""
+def _cue_positions(words, tokens):
+    """{index: (category, split)} for every cue phrase ending at index. `split`: a one-word cue
+    Whisper heard as two words ("me pasa porque" for "de pasaporte", "hace mientos" for
+    "nacimiento"); only words Whisper wrote are joined, never an editor's."""
     phrases = [(category, tuple(phrase.split())) for category, cues in IDENTIFIER_CUES.items()
                for phrase in cues]  # fmt: skip
-    loose_words = sorted({w for _, words in phrases for w in words if len(w) >= LOOSE_CUE_LETTERS})
-    vocabulary = sorted({t for t in tokens if len(t) >= LOOSE_CUE_LETTERS - 2})
-    near = {word: {word} for _, words in phrases for word in words}
+    loose_words = sorted({w for _, said in phrases for w in said if len(w) >= LOOSE_CUE_LETTERS})
+    heard_pairs = {
+        second: tokens[second - 1] + tokens[second]
+        for second in range(1, len(tokens))
+        if words[second - 1].probability is not None
+        and not _ends_sentence(words[second - 1])
+        and len(tokens[second - 1] + tokens[second]) >= LOOSE_CUE_LETTERS
+    }
+    vocabulary = sorted(
+        {t for t in tokens if len(t) >= LOOSE_CUE_LETTERS - 2} | set(heard_pairs.values())
+    )
+    near = {word: {word} for _, said in phrases for word in said}
     if vocabulary and loose_words:
         scores = process.cdist(loose_words, vocabulary, scorer=fuzz.ratio, workers=1)
         for row, word in enumerate(loose_words):
@@ -1110,11 +1133,17 @@ def _cue_positions(tokens):
                 vocabulary[col] for col in np.flatnonzero(scores[row] >= LOOSE_CUE_SCORE)
             }
     found = {}
-    for category, words in phrases:
-        for end in range(len(words) - 1, len(tokens)):
-            start = end - len(words) + 1
-            if all(tokens[start + k] in near[word] for k, word in enumerate(words)):
-                found.setdefault(end, (category, len(words)))
+    for category, said in phrases:
+        for end in range(len(said) - 1, len(tokens)):
+            start = end - len(said) + 1
+            if all(tokens[start + k] in near[word] for k, word in enumerate(said)):
+                found.setdefault(end, (category, False))
+    for category, (word, *more) in phrases:
+        if more or word not in loose_words:
+            continue
+        for second, joined in heard_pairs.items():
+            if joined in near[word] and not {tokens[second - 1], tokens[second]} & near[word]:
+                found.setdefault(second, (category, True))
     return found
 
 
@@ -1123,7 +1152,7 @@ def cue_suggestions(words):
     tokens = [word.folded for word in words]
     digits = spoken_digits(tokens)
     found = []
-    for cue, (category, _) in sorted(_cue_positions(tokens).items()):
+    for cue, (category, split) in sorted(_cue_positions(words, tokens).items()):
         if _ends_sentence(words[cue]) or _is_label(words[cue]):
             continue  # a cue ending a sentence says nothing; "[phone]" is a label, not a cue
         first = cue + 1
@@ -1142,6 +1171,8 @@ def cue_suggestions(words):
             last += 1
         if category in (Category.PHONE, Category.ID_NUMBER):
             last = _last_digit_word(words, digits, last, first + 2 * REST_OF_SENTENCE)
+        if split and not any(digits[first : last + 1]):
+            continue  # "lo que pasa porque…": two heard words like a cue, and nothing it announces
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
     return found
 

@@ -571,3 +571,40 @@ def test_a_number_a_cue_announces_runs_to_the_sentence_s_last_digit():
                    "cuatro, ocho, no sé, cuatro, no sé. Esperamos.")  # fmt: skip
     numbers = suggested(spoken, "id_number")
     assert any(n.endswith("ocho, no sé, cuatro,") for n in numbers), numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "probability", "found"),
+    [
+        # Whisper's two words for "pasaporte" and "nacimiento", with the number the cue announces.
+        ("Mi número me pasa porque, nueve siete se o nueve cinco siete.", 0.9, "nueve siete se o"),
+        ("Mi fecha me hace mientos el 11990imos.", 0.5, "11990imos."),
+        # The same two words with nothing a cue announces after them; and an editor's page text.
+        ("Lo que pasa porque nadie quiso hablar de eso.", 0.9, None),
+        ("Mi número me pasa porque, nueve siete se o nueve cinco siete.", None, None),
+    ],
+)
+def test_a_cue_whisper_heard_as_two_words_announces_the_number_after_it(text, probability, found):
+    """ "Mi número de pasaporte es nueve dos nueve…" heard as "Mi número me pasa porque,
+    nuevemos nueve siete se o nueve…": too few digits together to be a number, and the cue is
+    two words. Joined, they are the cue."""
+    spoken = [
+        Word(i, i * 0.4, i * 0.4 + 0.3, f" {token}", probability)
+        for i, token in enumerate(text.split())
+    ]
+    cued = [s.text(spoken) for s in suggest(spoken) if s.source == "cue"]
+    assert any(found in text for text in cued) if found else cued == [], cued
+
+
+@pytest.mark.parametrize(("doubt", "dated"), [(0.2, True), (0.95, False)])
+def test_a_day_and_a_year_heard_without_its_thousand_around_a_misheard_month_are_a_date(
+    doubt, dated
+):
+    """ "Nací el 24 de septiembre de mil novecientos ochenta" heard as "La fiel 24 meses tiempo
+    en el 980,": the month lost among doubted words, the year without its "mil". Said surely,
+    "24 meses" are two years' time, not a date."""
+    spoken = heard_as(("La", 0.09), ("fiel", 0.54), ("24", 0.77), ("meses", doubt),
+                      ("tiempo", doubt), ("en", 0.75), ("el", 0.6), ("980,", 0.5), ("en", 0.93),
+                      ("un", 0.99), ("pueblo", 0.81), ("pequeño.", 0.95))  # fmt: skip
+    dates = suggested(spoken, "other")
+    assert any("24 meses tiempo en el 980," in date for date in dates) is dated, dates
