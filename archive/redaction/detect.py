@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from .matching import Target, letters, similarity_matrix
 from .models import Category
 from .numbers import (
+    JOINERS,
     TENS,
     YEAR_DIGITS,
     fold,
@@ -39,7 +40,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 9
+DETECTOR_VERSION = 10
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -51,6 +52,7 @@ ID_WORDS = {"a", "alien", "registration", "passport", "pasaporte", "id", "identi
             "expediente", "file", "matricula", "consular"}  # fmt: skip
 BIRTH_WORDS = {"born", "birth", "birthday", "nacimiento", "naci", "nacio", "nacida", "nacido",
                "cumpleanos", "dob"}  # fmt: skip
+DATE_WORDS = {"date", "fecha"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "enero", "febrero", "marzo", "abril", "mayo",
           "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
@@ -206,11 +208,16 @@ def _digit_runs(words, digits, within_sentence=False):
     return runs
 
 
+DOUBTED_GAP_WORDS = 2
+
+
 def _bridged(words, digits, runs):
     """Runs joined across a few short non-number words ("seis tres uno uno no sé o sé seis")
     after a run of four digits or more, or of three that makes 7 digits with the run after the
     gap: Whisper fills digits it misheard with short words, and the end of the number would
-    otherwise be left readable."""
+    otherwise be left readable. After a number cue in the sentence, runs of any length join
+    across one or two words Whisper doubted, an "y" or "and" besides ("un número, tres unos
+    siete mostres uno uno"; "seiscientos finta y uno mil quinientos…")."""
 
     def number(run):
         return "".join(d or "" for d in digits[run[0] : run[1] + 1])
@@ -222,19 +229,38 @@ def _bridged(words, digits, runs):
             gap = words[previous[1] + 1 : run[0]]
             before, after = number(previous), number(run)
             if (
-                len(gap) <= BRIDGE_WORDS
-                and all(len(letters(word.folded)) <= 3 for word in gap)
-                and not any(_ends_sentence(word) for word in words[previous[1] : run[0]])
+                not any(_ends_sentence(word) for word in words[previous[1] : run[0]])
                 and not (YEAR_DIGITS.match(before) or YEAR_DIGITS.match(after))  # "1986 o 1987"
-                and len(before) < SUSPECT_DIGITS
-                # "los 5, 3, 4, los 3, 7, 9, 1, 4": fewer digits are enough before the gap where
-                # the whole makes a phone's or an ID's length
-                and (len(before) >= 4 or len(before) == 3 and len(before + after) >= SUSPECT_DIGITS)
+                and (
+                    _short_words_inside(gap, before, after)
+                    or _doubted_words_after_a_cue(words, gap, previous[0])
+                )
             ):
                 joined[-1] = (previous[0], run[1])
                 continue
         joined.append(run)
     return joined
+
+
+def _short_words_inside(gap, before, after):
+    return (
+        len(gap) <= BRIDGE_WORDS
+        and all(len(letters(word.folded)) <= 3 for word in gap)
+        and len(before) < SUSPECT_DIGITS
+        # "los 5, 3, 4, los 3, 7, 9, 1, 4": fewer digits are enough before the gap where the
+        # whole makes a phone's or an ID's length
+        and (len(before) >= 4 or len(before) == 3 and len(before + after) >= SUSPECT_DIGITS)
+    )
+
+
+def _doubted_words_after_a_cue(words, gap, first):
+    cues = {words[i].folded for i in range(_sentence_start(words, first, 8), first)}
+    return (
+        len(gap) <= DOUBTED_GAP_WORDS
+        and any(_not_sure(word) for word in gap)
+        and all(_not_sure(word) or word.folded in JOINERS for word in gap)
+        and bool(cues & (PHONE_WORDS | ID_WORDS) - {"a"})
+    )
 
 
 def number_suggestions(words):
@@ -340,11 +366,14 @@ def email_suggestions(words):
 
 
 def birth_date_suggestions(words):
+    """What follows a birth cue in its sentence, where it holds a year or a month; and what
+    follows "date" or "fecha" where it holds a year and a day or a month, as a date of birth
+    whose birth word Whisper misheard ("my board date is 18 -1952") or another date."""
     tokens = [word.folded for word in words]
     digits = spoken_digits(tokens)
     found = []
     for index, token in enumerate(tokens):
-        if token not in BIRTH_WORDS:
+        if token not in BIRTH_WORDS | DATE_WORDS:
             continue
         end = index + 1
         while end < min(len(tokens), index + 14) and not _ends_sentence(words[end - 1]):
@@ -354,7 +383,12 @@ def birth_date_suggestions(words):
         has_year = any(
             len("".join(digits[i] or "" for i in dated[j : j + 3])) == 4 for j in range(len(dated))
         )
-        if dated and (has_year or any(tokens[i] in MONTHS for i in dated)):
+        if token in DATE_WORDS:
+            if has_year and len(dated) >= 2:  # "the date was 1990" dates nothing
+                birth = set(tokens[index:end]) & BIRTH_WORDS  # "mi fecha me nací miento es…"
+                category = Category.DATE_OF_BIRTH if birth else Category.OTHER
+                found.append(Suggestion(dated[0], dated[-1], category, "dates", f"after “{token}”"))
+        elif dated and (has_year or any(tokens[i] in MONTHS for i in dated)):
             found.append(
                 Suggestion(dated[0], dated[-1], Category.DATE_OF_BIRTH, "dates", f"after “{token}”")
             )
@@ -432,9 +466,20 @@ def _year_after(tokens, index):
             break
         if (year := spoken_year(tokens, end)) is not None:
             return year[1]
+        if _year_in_two_pieces(tokens, end):
+            return end + 1
         if end > index and MISHEARD_YEAR.match(tokens[end]) and "de" in tokens[index:end]:
             return end
     return None
+
+
+def _year_in_two_pieces(tokens, index):
+    """ "1 .997": a year Whisper wrote with a thousands mark, as Spanish writes big numbers, and
+    split at it (folding drops the mark)."""
+    return index + 1 < len(tokens) and bool(
+        re.fullmatch(r"\d{3}", tokens[index + 1])
+        and YEAR_DIGITS.match(tokens[index] + tokens[index + 1])
+    )
 
 
 MISHEARD_MONTH_WORDS = 3
@@ -641,7 +686,7 @@ def role_suggestions(words):
         if token not in ROLE_CUES or _ends_sentence(words[cue]):
             continue
         first = cue + 1
-        if _is_naming(tokens, cue):
+        if _is_naming(words, tokens, cue):
             found += _named(words, tokens, cue)
             continue
         if words[cue].text.rstrip().endswith(","):
@@ -726,13 +771,17 @@ NAMED_WORDS = 8  # after "se llamaba", "named": what follows is the name, whatev
 NAME_STOPS = {"y", "and"}
 
 
-def _is_naming(tokens, cue):
-    """ "se llama(ba)", "llamado", "named", "name is/was": the words that follow are a name."""
+def _is_naming(words, tokens, cue):
+    """ "se llama(ba)", "llamado", "named", "name is/was": the words that follow are a name.
+    Also "name" before a word Whisper doubted, a link it misheard ("his name one in a cute
+    carasco" for "his name was Inés Carrasco")."""
     token = tokens[cue]
     if token in {"llama", "llamaba", "llamo"}:
         return cue > 0 and tokens[cue - 1] == "se"
     if token in {"name", "nombre"}:
-        return cue + 1 < len(tokens) and tokens[cue + 1] in NAMING_LINKS
+        return cue + 1 < len(tokens) and (
+            tokens[cue + 1] in NAMING_LINKS or _not_sure(words[cue + 1])
+        )
     if token == "called":  # noqa: S105 ("a man called …" names him; "I called my lawyer" does not)
         return cue > 0 and tokens[cue - 1] in PEOPLE_NOUNS
     return token in {"llamado", "llamada", "named"}
@@ -1109,26 +1158,34 @@ GUESSED_WORDS = 4  # doubted words in a row that, on average, were guessed
 
 
 def _cue_positions(words, tokens):
-    """{index: (category, split)} for every cue phrase ending at index. `split`: a one-word cue
+    """{index: (category, reshaped)} for every cue phrase ending at index. `reshaped`: a cue
     Whisper heard as two words ("me pasa porque" for "de pasaporte", "hace mientos" for
-    "nacimiento"); only words Whisper wrote are joined, never an editor's."""
+    "nacimiento") or glued into one ("llamarral" for "llamar al"); only words Whisper wrote are
+    joined or split, never an editor's."""
     phrases = [(category, tuple(phrase.split())) for category, cues in IDENTIFIER_CUES.items()
                for phrase in cues]  # fmt: skip
     loose_words = sorted({w for _, said in phrases for w in said if len(w) >= LOOSE_CUE_LETTERS})
+    heard = [word.probability is not None for word in words]
     heard_pairs = {
         second: tokens[second - 1] + tokens[second]
         for second in range(1, len(tokens))
-        if words[second - 1].probability is not None
+        if heard[second - 1]
         and not _ends_sentence(words[second - 1])
         and len(tokens[second - 1] + tokens[second]) >= LOOSE_CUE_LETTERS
+    }
+    glued_phrases = {
+        "".join(said): (category, max(map(len, said)))
+        for category, said in phrases
+        if len(said) > 1 and len("".join(said)) >= LOOSE_CUE_LETTERS
     }
     vocabulary = sorted(
         {t for t in tokens if len(t) >= LOOSE_CUE_LETTERS - 2} | set(heard_pairs.values())
     )
-    near = {word: {word} for _, said in phrases for word in said}
-    if vocabulary and loose_words:
-        scores = process.cdist(loose_words, vocabulary, scorer=fuzz.ratio, workers=1)
-        for row, word in enumerate(loose_words):
+    near = {word: {word} for _, said in phrases for word in said + ("".join(said),)}
+    if vocabulary:
+        loose = loose_words + sorted(glued_phrases)
+        scores = process.cdist(loose, vocabulary, scorer=fuzz.ratio, workers=1)
+        for row, word in enumerate(loose):
             near[word] |= {
                 vocabulary[col] for col in np.flatnonzero(scores[row] >= LOOSE_CUE_SCORE)
             }
@@ -1144,6 +1201,11 @@ def _cue_positions(words, tokens):
         for second, joined in heard_pairs.items():
             if joined in near[word] and not {tokens[second - 1], tokens[second]} & near[word]:
                 found.setdefault(second, (category, True))
+    for glued, (category, longest_word) in glued_phrases.items():
+        for index, token in enumerate(tokens):
+            # Longer than any of the phrase's words: "number" alone is no glued "a number".
+            if heard[index] and len(token) > longest_word + 1 and token in near[glued]:
+                found.setdefault(index, (category, True))
     return found
 
 
@@ -1152,7 +1214,7 @@ def cue_suggestions(words):
     tokens = [word.folded for word in words]
     digits = spoken_digits(tokens)
     found = []
-    for cue, (category, split) in sorted(_cue_positions(words, tokens).items()):
+    for cue, (category, reshaped) in sorted(_cue_positions(words, tokens).items()):
         if _ends_sentence(words[cue]) or _is_label(words[cue]):
             continue  # a cue ending a sentence says nothing; "[phone]" is a label, not a cue
         first = cue + 1
@@ -1171,7 +1233,7 @@ def cue_suggestions(words):
             last += 1
         if category in (Category.PHONE, Category.ID_NUMBER):
             last = _last_digit_word(words, digits, last, first + 2 * REST_OF_SENTENCE)
-        if split and not any(digits[first : last + 1]):
+        if reshaped and not any(digits[first : last + 1]):
             continue  # "lo que pasa porque…": two heard words like a cue, and nothing it announces
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
     return found

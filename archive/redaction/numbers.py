@@ -34,8 +34,12 @@ JOINERS = {"y", "and"}
 SEPARATORS = {"dash", "guion", "hyphen", "-", "–", "/", "slash", "diagonal"}
 
 DIGITS = re.compile(r"\d+")
-# Whisper glues marks and stray letters to digits: "-4,", "(559)", "-9emos".
-STARTS_WITH_DIGIT = re.compile(r"^[(+\-–#]?\d")
+# Whisper glues marks and stray letters to digits: "-4,", "(559)", "-9emos"; and writes an
+# A-number as the letter glued to its digits: "A686".
+STARTS_WITH_DIGIT = re.compile(r"^([(+\-–#]|a-?)?\d")
+# The dash Whisper puts before each digit it hears apart ("-1 -4") it also puts before digits it
+# writes as words ("-one -four").
+LEADING_DASHES = "-–"
 
 
 def fold(text):
@@ -49,6 +53,7 @@ def word_digits(token):
     """The digits a single word says: '555-1234' → '5551234', 'cinco' → '5', 'casa' → None."""
     if STARTS_WITH_DIGIT.match(token):
         return "".join(DIGITS.findall(token))
+    token = token.lstrip(LEADING_DASHES) or token
     parts = token.split("-")
     if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:  # twenty-five
         return str(TENS[parts[0]] + UNITS[parts[1]])

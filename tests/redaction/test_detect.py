@@ -608,3 +608,92 @@ def test_a_day_and_a_year_heard_without_its_thousand_around_a_misheard_month_are
                       ("un", 0.99), ("pueblo", 0.81), ("pequeño.", 0.95))  # fmt: skip
     dates = suggested(spoken, "other")
     assert any("24 meses tiempo en el 980," in date for date in dates) is dated, dates
+
+
+@pytest.mark.parametrize(
+    ("doubt", "number"), [(0.5, "tres unos siete mostres uno uno"), (0.95, None)]
+)
+def test_digits_after_a_number_cue_join_across_words_whisper_doubted(doubt, number):
+    """ "Me dio un número, tres uno ocho siete dos tres uno uno dos ocho" heard as "Me mio un
+    número, tres unos siete mostres uno uno no socho": each run too short to be a number, the
+    words between them doubted. Said surely, "tres unos siete" are not one number."""
+    spoken = heard_as(("Me", 0.75), ("mio", 0.38), ("un", 0.91), ("número,", 0.86),
+                      ("tres", 0.94), ("unos", doubt), ("siete", 0.42), ("mostres", doubt),
+                      ("uno", 0.86), ("uno", 0.4), ("no", 0.5), ("socho,", 0.64), ("y", 0.97),
+                      ("me", 0.98), ("dijo", 0.26), ("que", 0.92), ("llamara.", 0.76))  # fmt: skip
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert any((number or "unos siete") in found for found in numbers) is bool(number), numbers
+
+
+def test_an_a_number_glued_to_its_letter_and_digits_written_with_dashes_are_one_number():
+    """ "My A number is A 6 8 6 4 3 1 4 7" heard as "My number in A686 for three -one -four
+    sermon": Whisper glued the A to the digits, wrote "four" as "for" and put dashes before the
+    digits it wrote as words."""
+    spoken = heard_as(("My", 0.95), ("number", 0.99), ("in", 0.39), ("A686", 0.6), ("for", 0.59),
+                      ("three", 0.6), ("-one", 0.74), ("-four", 0.55), ("sermon", 0.47),
+                      ("and", 0.49), ("I", 0.9), ("know", 0.86), ("it", 0.58), ("by", 0.83),
+                      ("heart.", 1.0))  # fmt: skip
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert any("A686 for three -one -four" in found for found in numbers), numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("My board date is 18 -1952, the same as my father.", "18 -1952,"),
+        ("The date was 1990 and nobody came.", None),
+        ("We set a date for the hearing.", None),
+    ],
+)
+def test_a_day_and_a_year_after_date_or_fecha_are_a_date(text, date):
+    """ "My birthday is May 18, 1952" heard as "My board date is 18 -1952": the birth word and
+    the month misheard, "date" and a day and a year left. A year alone after "date" dates
+    nothing."""
+    dates = [s.text(w) for w in [words(text)] for s in suggest(w) if s.source == "dates"]
+    assert dates == ([date] if date else []), dates
+
+
+@pytest.mark.parametrize(("doubt", "named"), [(0.61, True), (0.95, False)])
+def test_name_before_a_link_whisper_misheard_names_someone(doubt, named):
+    """ "The agent said his name was Inés Carrasco" heard as "They can't send the name one in a
+    cute carasco": "one", doubted, is the "was", and the name runs on past "a". Said surely,
+    "the name one" is no naming, and three words at most go after "name"."""
+    spoken = heard_as(("They", 0.9), ("can't", 0.8), ("send", 0.71), ("the", 0.21), ("name", 0.99),
+                      ("one", doubt), ("in", 0.44), ("a", 0.56), ("cute", 0.97),
+                      ("carasco", 0.48), ("and", 0.62), ("show", 0.96), ("me", 0.98), ("a", 0.99),
+                      ("badge.", 0.95))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.source == "role"]
+    assert any("cute carasco" in found for found in people) is named, people
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("La 100, 3 de marzo de 1 .997 en un pueblo pequeño.", "3 de marzo de 1 .997"),
+        ("Llegaron el 3 de marzo, 1 .500 personas en la plaza.", None),
+    ],
+)
+def test_a_year_written_with_a_thousands_mark_ends_a_date(text, date):
+    """ "el 13 de marzo de mil novecientos noventa y siete" written "3 de marzo de 1 .997": a
+    year with the thousands mark Spanish puts in big numbers. A crowd of 1.500 is no year."""
+    dates = [s.text(w) for w in [words(text)] for s in suggest(w) if s.source == "dates"]
+    assert any(date in found_date for found_date in dates) if date else dates == [], dates
+
+
+@pytest.mark.parametrize(
+    ("text", "probability", "found"),
+    [
+        ("Me puede llamarral, setecientos, treinta y ocho, quinientos.", 0.9, "setecientos"),
+        ("Me puede llamarral, si quiere, por la tarde.", 0.9, None),
+        ("Me puede llamarral, setecientos, treinta y ocho, quinientos.", None, None),
+    ],
+)
+def test_a_cue_whisper_glued_into_one_word_announces_the_number_after_it(text, probability, found):
+    """ "Me puede llamar al setecientos treinta y ocho…" heard with "llamar al" as one word:
+    glued, it is still the cue, where digits follow it in a transcript."""
+    spoken = [
+        Word(i, i * 0.4, i * 0.4 + 0.3, f" {token}", probability)
+        for i, token in enumerate(text.split())
+    ]
+    cued = [s.text(spoken) for s in suggest(spoken) if s.source == "cue"]
+    assert any(found in text for text in cued) if found else cued == [], cued
