@@ -40,7 +40,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 10
+DETECTOR_VERSION = 11
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -464,10 +464,8 @@ def _year_after(tokens, index):
     for end in range(index, min(len(tokens), index + 3)):
         if not _connects(tokens[index:end]):
             break
-        if (year := spoken_year(tokens, end)) is not None:
-            return year[1]
-        if _year_in_two_pieces(tokens, end):
-            return end + 1
+        if (year := _year_end(tokens, end)) is not None:
+            return year
         if end > index and MISHEARD_YEAR.match(tokens[end]) and "de" in tokens[index:end]:
             return end
     return None
@@ -496,7 +494,7 @@ def misheard_dates(words, tokens):
     without its "mil"; "dos hijos en 1990", said surely, is no date); a month and a year after
     a doubted word where the day was ("el pocho de julio de 1990"); a day glued to a month it
     misheard by a letter ("6nero de 1979"); a doubted word a letter from a month, before a year
-    ("me maño de mil novecientos…")."""
+    ("me maño de mil novecientos…"), or two words that make one ("no miembre de 1 .980")."""
     found = []
     for first in range(len(tokens)):
         day_end = _day(tokens, first)
@@ -531,12 +529,35 @@ def misheard_dates(words, tokens):
                 continue
         elif _not_sure(words[month]) and _close_to_a_month(token, shortest=4):
             first = month  # "me maño de mil novecientos sesenta y nueve": "mayo", doubted
+        elif _month_in_two_words(words, tokens, month):
+            first = month
+            month += 1
         else:
             continue
-        year = spoken_year(tokens, _skip(tokens, month + 1, DATE_FILLERS))
-        if year is not None and not any(_ends_sentence(w) for w in words[first : year[1]]):
-            found.append((first, year[1]))
+        year = _year_end(tokens, _skip(tokens, month + 1, DATE_FILLERS))
+        if year is not None and not any(_ends_sentence(w) for w in words[first:year]):
+            found.append((first, year))
     return found
+
+
+def _month_in_two_words(words, tokens, first):
+    """ "no miembre" for "noviembre": a month Whisper heard as two words, doubting one."""
+    second = first + 1
+    return (
+        second < len(tokens)
+        and not _ends_sentence(words[first])
+        and (_not_sure(words[first]) or _not_sure(words[second]))
+        and _close_to_a_month(tokens[first] + tokens[second])
+    )
+
+
+def _year_end(tokens, index):
+    """The last index of a year said or written from tokens[index], or None."""
+    if (year := spoken_year(tokens, index)) is not None:
+        return year[1]
+    if _year_in_two_pieces(tokens, index):
+        return index + 1
+    return None
 
 
 def _close_to_a_month(heard, shortest=5):
@@ -683,7 +704,7 @@ def role_suggestions(words):
     tokens = [word.folded for word in words]
     found = []
     for cue, token in enumerate(tokens):
-        if token not in ROLE_CUES or _ends_sentence(words[cue]):
+        if not (token in ROLE_CUES or _misheard_role(words[cue])) or _ends_sentence(words[cue]):
             continue
         first = cue + 1
         if _is_naming(words, tokens, cue):
@@ -714,6 +735,19 @@ def role_suggestions(words):
         if last >= first:
             found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{token}”"))
     return found + possessive_apposition_suggestions(words, tokens)
+
+
+LONG_ROLES = sorted(role for role in ROLE_CUES if len(role) >= 7)
+
+
+def _misheard_role(word):
+    """A long role word Whisper misheard by two letters at most, and doubted ("mi agogana lucía
+    mía logos" for "mi abogada Lucía Villalobos")."""
+    return (
+        _not_sure(word)
+        and len(word.folded) >= 7
+        and any(Levenshtein.distance(word.folded, role) <= 2 for role in LONG_ROLES)
+    )
 
 
 POSSESSIVES = {"mi", "my", "su", "his", "her", "our", "nuestro", "nuestra", "tu", "your"}

@@ -697,3 +697,27 @@ def test_a_cue_whisper_glued_into_one_word_announces_the_number_after_it(text, p
     ]
     cued = [s.text(spoken) for s in suggest(spoken) if s.source == "cue"]
     assert any(found in text for text in cued) if found else cued == [], cued
+
+
+@pytest.mark.parametrize(("doubt", "dated"), [(0.68, True), (0.95, False)])
+def test_a_month_heard_as_two_words_before_a_year_is_a_date(doubt, dated):
+    """ "Nací el once de noviembre de mil novecientos ochenta y tres" heard as "Así él consene
+    no miembre de 1 .980 y tres": "no miembre", one of them doubted, is "noviembre". Said
+    surely, it is not."""
+    spoken = heard_as(("Así", 0.59), ("él", 0.47), ("consene", 0.2), ("no", 0.77),
+                      ("miembre", doubt), ("de", 0.79), ("1", 0.09), (".980", 0.86), ("y", 0.32),
+                      ("tres", 0.45), ("en", 0.81), ("un", 1.0), ("puelo", 0.55),
+                      ("pequeño.", 0.99))  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert any("no miembre de 1 .980" in date for date in dates) is dated, dates
+
+
+@pytest.mark.parametrize(("doubt", "named"), [(0.32, True), (0.95, False)])
+def test_a_role_word_whisper_misheard_and_doubted_is_still_a_role(doubt, named):
+    """ "Mi abogada Lucía Villalobos me dijo que esperara" heard as "Mi agogana lucía mía logos,
+    me mijo…": "agogana", doubted, is two letters from "abogada". Said surely, it is no role."""
+    spoken = heard_as(("Mi", 0.21), ("agogana", doubt), ("lucía", 0.59), ("mía", 0.89),
+                      ("logos,", 0.53), ("me", 0.97), ("mijo", 0.98), ("que", 0.93),
+                      ("esperara.", 0.65))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.source == "role"]
+    assert any("lucía mía logos," in person for person in people) is named, people
