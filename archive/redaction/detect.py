@@ -40,7 +40,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 11
+DETECTOR_VERSION = 12
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1354,14 +1354,21 @@ def repeat_suggestions(words):
 
 
 UNHEARD_SECONDS = 1.0  # speech this long with no word under it is worth a listen
+SWALLOWED_SECONDS = 2.0  # speech this long under one word, beyond what its letters take
 WORD_SLACK = 0.2  # Whisper's word edges are this loose
 
 
-def unheard_suggestions(words, speech):
+def unheard_suggestions(words, speech, suggested=frozenset()):
     """Speech the voice detector heard where the transcript has no words (`speech`: [start,
     end] stretches): Whisper skipped it or hallucinated elsewhere, and it may hold anything.
-    What an editor later types there covers it."""
-    covered = sorted((w.start - WORD_SLACK, w.end + WORD_SLACK) for w in words if w.end > w.start)
+    What an editor later types there covers it. A word laid over far more speech than its
+    letters take counts as no word there, unless a suggestion (`suggested`: word positions)
+    already holds it."""
+    covered = sorted(
+        (w.start - WORD_SLACK, w.end + WORD_SLACK)
+        for position, w in enumerate(words)
+        if w.end > w.start and (position in suggested or not _swallows_speech(w))
+    )
     found = []
     for start, end in speech:
         at = start
@@ -1385,6 +1392,13 @@ def unheard_suggestions(words, speech):
 STRETCH_SECONDS = 0.6  # a word said this much longer than its letters need holds unheard speech
 SECONDS_PER_LETTER = 0.08
 DOUBTED_NEIGHBOURS = 3
+
+
+def _swallows_speech(word):
+    """A word laid over far more speech than its letters take: ".nearofinesics2", 9.4 s long,
+    for an e-mail address and an ID number Whisper could not make out."""
+    said = letters(word.text)
+    return word.end - word.start > SWALLOWED_SECONDS + SECONDS_PER_LETTER * len(said)
 
 
 def _too_long(word):
@@ -1477,7 +1491,8 @@ def suggest(words, gazetteer=(), speech=()):
         if suggestion.category != Category.PLACE:
             _widen_over_neighbours(words, suggestion)
     kept.sort(key=lambda s: s.first)
+    suggested = {index for s in kept for index in range(s.first, s.last + 1)}
     return sorted(
-        kept + unheard_suggestions(words, speech),
+        kept + unheard_suggestions(words, speech, suggested),
         key=lambda s: s.heard[0] if s.heard else words[s.first].start,
     )

@@ -721,3 +721,26 @@ def test_a_role_word_whisper_misheard_and_doubted_is_still_a_role(doubt, named):
                       ("esperara.", 0.65))  # fmt: skip
     people = [s.text(spoken) for s in suggest(spoken) if s.source == "role"]
     assert any("lucía mía logos," in person for person in people) is named, people
+
+
+@pytest.mark.parametrize(
+    ("speech", "flagged"), [([[0.0, 12.5]], True), ([[0.0, 1.3], [10.6, 12.5]], False)]
+)
+def test_speech_whisper_laid_one_word_over_is_suggested_for_a_listen(speech, flagged):
+    """ "Write to me at beatriz dot villalobos at gmail dot com. My A number is A 3 2 0…" heard
+    as "right to me at www .nearofinesics2 .myphone number is…", its second word 9.4 s long:
+    under it lies speech no word stands for. Over silence, a long word hides nothing."""
+    timed = [("right", 0.0, 0.34), ("to", 0.34, 0.6), ("me", 0.6, 0.76), ("at", 0.76, 0.98),
+             ("www", 0.98, 1.24), (".nearofinesics2", 1.24, 10.68), (".myphone", 10.68, 11.76),
+             ("number", 11.76, 12.32)]  # fmt: skip
+    heard = [Word(i, start, end, f" {text}", 0.5) for i, (text, start, end) in enumerate(timed)]
+    unheard = [s.heard for s in suggest(heard, speech=speech) if s.source == "unheard"]
+    assert any(start <= 2.0 and end >= 10.0 for start, end in unheard) is flagged, unheard
+
+
+def test_a_long_word_already_suggested_is_not_suggested_again_as_unheard():
+    """ "33378886." laid over 3.8 s of speech is a number suggestion already: one suggestion,
+    not two over the same time."""
+    timed = [("My", 0.0, 0.2), ("number", 0.2, 0.5), ("is", 0.5, 0.7), ("33378886.", 0.7, 4.5)]
+    heard = [Word(i, start, end, f" {text}", 0.6) for i, (text, start, end) in enumerate(timed)]
+    assert [s.source for s in suggest(heard, speech=[[0.0, 4.5]])] == ["numbers"]
