@@ -1078,8 +1078,11 @@ def term_matches(words, targets, by_sound=True):
 
 
 def gazetteer_suggestions(words, entries):
+    digits = spoken_digits([word.folded for word in words])
     found = []
     for first, last, target, score in term_matches(words, gazetteer_targets(entries)):
+        if all(digits[first : last + 1]):
+            continue  # "cuatro" sounds like "Quintero", but a number word is no name
         if target.category == Category.PERSON and target.text != target.entity:
             first, last = _whole_name(words, first, last, target)
         found.append(

@@ -744,3 +744,15 @@ def test_a_long_word_already_suggested_is_not_suggested_again_as_unheard():
     timed = [("My", 0.0, 0.2), ("number", 0.2, 0.5), ("is", 0.5, 0.7), ("33378886.", 0.7, 4.5)]
     heard = [Word(i, start, end, f" {text}", 0.6) for i, (text, start, end) in enumerate(timed)]
     assert [s.source for s in suggest(heard, speech=[[0.0, 4.5]])] == ["numbers"]
+
+
+def test_a_number_word_that_sounds_like_a_listed_name_is_a_number_not_the_name():
+    """ "cuatro" sounds like "Quintero" by Metaphone; after "llamar al" it is a phone's digit,
+    and the phone is suggested whole. "la siela quintero" is still Graciela Quintero."""
+    spoken = words("Mi vecina, la siela quintero, lo vio. Me pueden llamar al, cuatro cintos "
+                   "presvos, nueve cintos, siete nueve cuatro cintos, por las tardes.")  # fmt: skip
+    found = [(s.category, s.text(spoken)) for s in
+             suggest(spoken, [GazetteerEntry("Graciela Quintero", "person")])]  # fmt: skip
+    assert any(category == "person" and "quintero" in text for category, text in found), found
+    assert not any(category == "person" and "cuatro" in text for category, text in found), found
+    assert any(category == "phone" and "siete nueve cuatro" in text for category, text in found)
