@@ -40,7 +40,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 13
+DETECTOR_VERSION = 14
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -215,9 +215,8 @@ def _bridged(words, digits, runs):
     """Runs joined across a few short non-number words ("seis tres uno uno no sé o sé seis")
     after a run of four digits or more, or of three that makes 7 digits with the run after the
     gap: Whisper fills digits it misheard with short words, and the end of the number would
-    otherwise be left readable. After a number cue in the sentence, runs of any length join
-    across one or two words Whisper doubted, an "y" or "and" besides ("un número, tres unos
-    siete mostres uno uno"; "seiscientos finta y uno mil quinientos…")."""
+    otherwise be left readable. After a number cue in the sentence, runs join across one or two
+    words Whisper misheard (`_misheard_words_after_a_cue`)."""
 
     def number(run):
         return "".join(d or "" for d in digits[run[0] : run[1] + 1])
@@ -233,7 +232,7 @@ def _bridged(words, digits, runs):
                 and not (YEAR_DIGITS.match(before) or YEAR_DIGITS.match(after))  # "1986 o 1987"
                 and (
                     _short_words_inside(gap, before, after)
-                    or _doubted_words_after_a_cue(words, gap, previous[0])
+                    or _misheard_words_after_a_cue(words, gap, previous[0], before, after)
                 )
             ):
                 joined[-1] = (previous[0], run[1])
@@ -253,13 +252,19 @@ def _short_words_inside(gap, before, after):
     )
 
 
-def _doubted_words_after_a_cue(words, gap, first):
+def _misheard_words_after_a_cue(words, gap, first, before, after):
+    """One or two words between digits announced by a number cue: words Whisper doubted ("tres
+    unos siete mostres uno uno"), or short words between groups of three digits or more ("los
+    161, los 148, los 141", "los" for "dos"). Only in a transcript."""
     cues = {words[i].folded for i in range(_sentence_start(words, first, 8), first)}
-    return (
-        len(gap) <= DOUBTED_GAP_WORDS
-        and any(_not_sure(word) for word in gap)
-        and all(_not_sure(word) or word.folded in JOINERS for word in gap)
-        and bool(cues & (PHONE_WORDS | ID_WORDS) - {"a"})
+    if len(gap) > DOUBTED_GAP_WORDS or not cues & (PHONE_WORDS | ID_WORDS) - {"a"}:
+        return False
+    if min(len(before), len(after)) >= 3 and all(
+        word.probability is not None and _short_word(word.folded) for word in gap
+    ):
+        return True
+    return any(_not_sure(word) for word in gap) and all(
+        _not_sure(word) or word.folded in JOINERS for word in gap
     )
 
 
@@ -383,14 +388,18 @@ def birth_date_suggestions(words):
         has_year = any(
             len("".join(digits[i] or "" for i in dated[j : j + 3])) == 4 for j in range(len(dated))
         )
+        if not dated:
+            continue
+        # A year said in words may run on past the window: "… de mil novecientos setenta y siete".
+        last = max(dated[-1], _year_end(tokens, dated[-1]) or 0)
         if token in DATE_WORDS:
             if has_year and len(dated) >= 2:  # "the date was 1990" dates nothing
                 birth = set(tokens[index:end]) & BIRTH_WORDS  # "mi fecha me nací miento es…"
                 category = Category.DATE_OF_BIRTH if birth else Category.OTHER
-                found.append(Suggestion(dated[0], dated[-1], category, "dates", f"after “{token}”"))
-        elif dated and (has_year or any(tokens[i] in MONTHS for i in dated)):
+                found.append(Suggestion(dated[0], last, category, "dates", f"after “{token}”"))
+        elif has_year or any(tokens[i] in MONTHS for i in dated):
             found.append(
-                Suggestion(dated[0], dated[-1], Category.DATE_OF_BIRTH, "dates", f"after “{token}”")
+                Suggestion(dated[0], last, Category.DATE_OF_BIRTH, "dates", f"after “{token}”")
             )
     return found
 

@@ -756,3 +756,30 @@ def test_a_number_word_that_sounds_like_a_listed_name_is_a_number_not_the_name()
     assert any(category == "person" and "quintero" in text for category, text in found), found
     assert not any(category == "person" and "cuatro" in text for category, text in found), found
     assert any(category == "phone" and "siete nueve cuatro" in text for category, text in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Me dio un número, los 161, los 148, los 141, y me dijo que llamara.", "161, los 148"),
+        ("Vimos los 161, los 148 y los 141 en la lista.", None),
+        ("Me dio el número 12 y el 15 de la fila.", None),
+    ],
+)
+def test_groups_of_three_digits_after_a_number_cue_join_across_short_words(text, number):
+    """ "Me dio un número, dos seis dos, dos cuatro ocho, dos uno cuatro uno" heard as "los
+    161, los 148, los 141": "los" for each "dos". Without a number cue, or with groups shorter
+    than three digits, the numbers stay apart."""
+    spoken = words(text)
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert any(number in found for found in numbers) if number else numbers == [], numbers
+
+
+def test_a_year_said_in_words_after_a_date_cue_is_taken_whole():
+    """ "Mi fecha de nacimiento es el dieciséis de noviembre de mil novecientos setenta y siete"
+    heard as "Mi fecha de asimiento es él, y si seis le no llembre de mil novecientos setenta y
+    siete": the year runs past the fourteen words a date cue looks at."""
+    spoken = words("Mi fecha de asimiento es él, y si seis le no llembre de mil novecientos "
+                   "setenta y siete. Me puede llamar.")  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert any(date.endswith("setenta y siete.") for date in dates), dates
