@@ -21,6 +21,7 @@ Suggestions are aids. A person still reads and listens: Whisper also mishears an
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -1241,17 +1242,26 @@ def _cue_positions(words, tokens):
             start = end - len(said) + 1
             if all(tokens[start + k] in near[word] for k, word in enumerate(said)):
                 found.setdefault(end, (category, False))
+    pairs_heard = defaultdict(list)
+    for second, joined in heard_pairs.items():
+        pairs_heard[joined].append(second)
     for category, (word, *more) in phrases:
         if more or word not in loose_words:
             continue
-        for second, joined in heard_pairs.items():
-            if joined in near[word] and not {tokens[second - 1], tokens[second]} & near[word]:
-                found.setdefault(second, (category, True))
+        for joined in sorted(near[word] & pairs_heard.keys()):
+            for second in pairs_heard[joined]:
+                if not {tokens[second - 1], tokens[second]} & near[word]:
+                    found.setdefault(second, (category, True))
+    positions = defaultdict(list)
+    for index, token in enumerate(tokens):
+        if heard[index]:
+            positions[token].append(index)
     for glued, (category, longest_word) in glued_phrases.items():
-        for index, token in enumerate(tokens):
+        for token in sorted(near[glued] & positions.keys()):
             # Longer than any of the phrase's words: "number" alone is no glued "a number".
-            if heard[index] and len(token) > longest_word + 1 and token in near[glued]:
-                found.setdefault(index, (category, True))
+            if len(token) > longest_word + 1:
+                for index in positions[token]:
+                    found.setdefault(index, (category, True))
     return found
 
 
