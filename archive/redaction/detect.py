@@ -41,7 +41,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 14
+DETECTOR_VERSION = 15
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1088,11 +1088,11 @@ def term_matches(words, targets, by_sound=True):
 
 
 def gazetteer_suggestions(words, entries):
-    digits = spoken_digits([word.folded for word in words])
     found = []
     for first, last, target, score in term_matches(words, gazetteer_targets(entries)):
-        if all(digits[first : last + 1]):
-            continue  # "cuatro" sounds like "Quintero", but a number word is no name
+        heard = " ".join(word.text for word in words[first : last + 1])
+        if _number_words(heard) and not _number_words(target.text):
+            continue  # "cuatro" sounds like "Quintero", but a number word is no name; "Díez" is
         if target.category == Category.PERSON and target.text != target.entity:
             first, last = _whole_name(words, first, last, target)
         found.append(
@@ -1106,6 +1106,10 @@ def gazetteer_suggestions(words, entries):
             )
         )
     return found
+
+
+def _number_words(text):
+    return all(spoken_digits([fold(part) for part in text.split()]))
 
 
 def _whole_name(words, first, last, target):

@@ -746,6 +746,14 @@ def test_a_long_word_already_suggested_is_not_suggested_again_as_unheard():
     assert [s.source for s in suggest(heard, speech=[[0.0, 4.5]])] == ["numbers"]
 
 
+def test_a_listed_name_that_is_a_number_word_is_still_suggested():
+    """ "Díez" is a surname and a number: listed, it is a name wherever it is said."""
+    spoken = words("Ayer vino diez con los papeles.")
+    found = [(s.category, s.text(spoken)) for s in
+             suggest(spoken, [GazetteerEntry("María Díez", "person")])]  # fmt: skip
+    assert any(category == "person" and "diez" in text for category, text in found), found
+
+
 def test_a_number_word_that_sounds_like_a_listed_name_is_a_number_not_the_name():
     """ "cuatro" sounds like "Quintero" by Metaphone; after "llamar al" it is a phone's digit,
     and the phone is suggested whole. "la siela quintero" is still Graciela Quintero."""
