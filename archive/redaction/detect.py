@@ -41,7 +41,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 15
+DETECTOR_VERSION = 16
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -145,6 +145,10 @@ class Word:
     @property
     def folded(self):
         return fold(self.text)
+
+    @property
+    def middle(self):
+        return (self.start + self.end) / 2
 
 
 @dataclass
@@ -699,7 +703,7 @@ def _sounds_like_com(words, tokens, end):
     if not _one_letter_from(tokens[end], "com") or end < 2:
         return False
     unsure = word.probability is not None and word.probability < UNSURE
-    ends_clause = end + 1 == len(words) or word.text.rstrip().endswith((*SENTENCE_ENDS, ","))
+    ends_clause = end + 1 == len(words) or _ends_clause(word)
     before = set(tokens[_sentence_start(words, end - 1, 8) : end - 1])
     return unsure or ends_clause or bool(before & (DOT_WORDS | AT_WORDS | MAIL_PROVIDERS))
 
@@ -853,6 +857,7 @@ def _named(words, tokens, cue):
             break
     if last < first:
         return []
+    last = _name_pieces_after(words, first, last)
     return [Suggestion(first, last, Category.PERSON, "role", f"after “{words[cue].text.strip()}”")]
 
 
@@ -869,9 +874,37 @@ def _apposition_end(words, first):
             return None
         if words[last].text.rstrip().endswith(","):
             if last - first < APPOSITION_WORDS or _doubted_on_average(words[first : last + 1]):
-                return last
+                return _name_pieces_after(words, first, last)
             return None
     return None
+
+
+NAME_PIECE_WORDS = 3
+
+
+def _name_pieces_after(words, first, last):
+    """Where a name starting at `first` ends: past `last`, if its comma cut the name, over each
+    next piece of three words at most that a comma closes and Whisper doubted on average ("un
+    señor llamado, mami, gusta mante," for "Maribel Bustamante"; "mi hermana, Rosa, gusta
+    mante,"), seven words in all at most."""
+    while words[last].text.rstrip().endswith(","):
+        piece_end = next(
+            (
+                index
+                for index in range(last + 1, min(len(words), last + 1 + NAME_PIECE_WORDS))
+                if _ends_clause(words[index])
+            ),
+            None,
+        )
+        if (
+            piece_end is None
+            or _ends_sentence(words[piece_end])
+            or piece_end - first >= DOUBTED_APPOSITION_WORDS
+            or not _doubted_on_average(words[last + 1 : piece_end + 1])
+        ):
+            break
+        last = piece_end
+    return last
 
 
 def _is_address_part(words, tokens, digits, index, street=None):
@@ -892,6 +925,10 @@ def _is_address_part(words, tokens, digits, index, street=None):
 
 def _ends_sentence(word):
     return word.text.strip().endswith(SENTENCE_ENDS)
+
+
+def _ends_clause(word):
+    return word.text.strip().endswith((*SENTENCE_ENDS, ","))
 
 
 def address_suggestions(words):
@@ -955,13 +992,16 @@ def house_number_suggestions(words, tokens, digits):
             after = max(after, _doubted_after(words, last))
         numbered = index > 0 and tokens[index - 1] in HOUSE_NUMBER_WORDS
         # "número uno" is a rank more often than a house: a house number has two digits or more.
-        if 2 <= len(run) <= HOUSE_NUMBER_DIGITS and (numbered or after > last):
+        # Before a street word, Whisper's repeated digits may make a house number of six
+        # ("came 2 -2 -299 -1 -C the lane" for "2291 Cedar Lane").
+        longest = HOUSE_NUMBER_DIGITS if street is None else SUSPECT_DIGITS - 1
+        if 2 <= len(run) <= longest and (numbered or after > last):
             first = index - 1 if numbered else index
             while (  # "a menina reforma número 96": the street's name, however heard
                 numbered
                 and first > 0
                 and index - first <= 3
-                and not words[first - 1].text.strip().endswith((*SENTENCE_ENDS, ","))
+                and not _ends_clause(words[first - 1])
                 and len(letters(tokens[first - 1])) >= 3
                 and tokens[first - 1] not in COMMON_SHORT_WORDS | NOT_NAME_WORDS
             ):
@@ -1124,21 +1164,33 @@ def _whole_name(words, first, last, target):
     pace = (words[last].end - words[first].start) / len(target.letters)
     starts_by = words[first].start - pace * at
     ends_by = words[last].end + pace * (len(whole) - at - len(target.letters))
+
+    def inside(index):
+        return 0 <= index < len(words) and starts_by <= words[index].middle <= ends_by
+
+    def goes_with_name(index, step):
+        """A word Whisper doubted, or a splinter it wrote surely between the name and one it
+        doubted ("tierra sísnero se genemía" for "Graciela Cisneros Echeverría")."""
+        if _not_sure(words[index]):
+            return True
+        beyond = index + step
+        return (
+            len(letters(words[index].text)) <= SPLINTER_LETTERS
+            and inside(beyond)
+            and _not_sure(words[beyond])
+            and not _ends_clause(words[min(index, beyond)])
+        )
+
     while (
-        first > 0
-        and (words[first - 1].start + words[first - 1].end) / 2 >= starts_by
-        and _not_sure(words[first - 1])
-        and not words[first - 1].text.rstrip().endswith((*SENTENCE_ENDS, ","))
+        inside(first - 1) and goes_with_name(first - 1, -1) and not _ends_clause(words[first - 1])
     ):
         first -= 1
-    while (
-        last + 1 < len(words)
-        and (words[last + 1].start + words[last + 1].end) / 2 <= ends_by
-        and _not_sure(words[last + 1])
-        and not words[last].text.rstrip().endswith((*SENTENCE_ENDS, ","))
-    ):
+    while inside(last + 1) and goes_with_name(last + 1, 1) and not _ends_clause(words[last]):
         last += 1
     return first, last
+
+
+SPLINTER_LETTERS = 2
 
 
 NOT_SURE = 0.7  # a name's other parts, misheard, come out as words Whisper doubted
@@ -1352,30 +1404,56 @@ LOOP_REPEATS = {"digit": 4, "word": 8}
 LOOPED_WORD = re.compile(r"([a-z]{1,3})\1{5,}")
 
 
+# Or a few words over and over ("y tienden y tienden …", "de rocho, de rocho, …"), as many
+# words in all as a one-word loop takes.
+LOOP_CYCLE_WORDS = 3
+LOOP_CYCLES = 3
+
+
+def _repeated(keys, index, cycle):
+    """How many times the `cycle` words at `index` come over in a row."""
+    repeats = 1
+    pattern = keys[index : index + cycle]
+    while keys[index + repeats * cycle : index + (repeats + 1) * cycle] == pattern:
+        repeats += 1
+    return repeats
+
+
+def _loop_end(keys, index):
+    """The last word of the loop Whisper starts at `index`, or None where it does not."""
+    token = keys[index]
+    if not token:
+        return None
+    once = _repeated(keys, index, 1)
+    if once >= LOOP_REPEATS["digit" if token.isdigit() else "word"] or LOOPED_WORD.search(
+        letters(token)
+    ):
+        return index + once - 1
+    for cycle in range(2, LOOP_CYCLE_WORDS + 1):
+        repeats = _repeated(keys, index, cycle)
+        if repeats >= LOOP_CYCLES and repeats * cycle >= LOOP_REPEATS["word"]:
+            return index + repeats * cycle - 1
+    return None
+
+
 def repeat_suggestions(words):
-    """Where Whisper repeats one word or syllable over and over ("6, 6, 6, 6, …") it has stopped
-    hearing the speech under it, which may hold anything: suggest the loop and what leads into
-    it in its clause, for a listen."""
+    """Where Whisper repeats a word, a syllable or a few words over and over ("6, 6, 6, 6, …")
+    it has stopped hearing the speech under it, which may hold anything: suggest the loop and
+    what leads into it in its clause, for a listen."""
+    keys = [word.text.strip().strip(".,;:-") for word in words]
     found = []
     index = 0
     while index < len(words):
-        token = words[index].text.strip().strip(".,;:-")
-        last = index
-        while last + 1 < len(words) and words[last + 1].text.strip().strip(".,;:-") == token:
-            last += 1
-        kind = "digit" if token.isdigit() else "word"
-        if token and (last - index + 1 >= LOOP_REPEATS[kind] or LOOPED_WORD.search(letters(token))):
+        last = _loop_end(keys, index)
+        if last is not None:
             first = index
-            while (
-                first > 0
-                and index - first < 4
-                and not words[first - 1].text.strip().endswith((*SENTENCE_ENDS, ","))
-            ):
+            while first > 0 and index - first < 4 and not _ends_clause(words[first - 1]):
                 first -= 1
             found.append(
                 Suggestion(first, last, Category.OTHER, "repeat", "Whisper repeated itself")
             )
-        index = last + 1
+            index = last
+        index += 1
     return found
 
 
@@ -1511,6 +1589,12 @@ def suggest(words, gazetteer=(), speech=()):
             keeper = overlapping[0]
             keeper.first = min(keeper.first, fallback.first)
             keeper.last = max(keeper.last, fallback.last)
+        elif fallback.source == "repeat" and fallback.last > max(s.last for s in overlapping):
+            # Under a loop lies speech Whisper never heard ("número de identificaciones, de
+            # rocho, de rocho, …" over an ID and a phone): what the suggestions it touches
+            # leave of it stands for a listen.
+            fallback.first = max(s.last for s in overlapping) + 1
+            kept.append(fallback)
     for suggestion in kept:
         # A listed place is heard whole; beside it stands the wider region ("Santa Ana,
         # California"), which identifies nobody and stays readable.

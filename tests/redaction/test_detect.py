@@ -777,3 +777,66 @@ def test_a_year_said_in_words_after_a_date_cue_is_taken_whole():
                    "setenta y siete. Me puede llamar.")  # fmt: skip
     dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
     assert any(date.endswith("setenta y siete.") for date in dates), dates
+
+
+@pytest.mark.parametrize(
+    ("cue", "first_piece"),
+    [
+        ((("Un", 0.62), ("señor", 0.96), ("llamado,", 0.77)), "mami,"),
+        ((("Mi", 0.79), ("hermana,", 0.4)), "Rosa,"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("rest", "surname"),
+    [((("gusta", 0.42), ("mante,", 0.9)), True), ((("vino,", 0.95), ("trajo", 0.9)), False)],
+)
+def test_a_name_whisper_broke_at_commas_is_suggested_whole(cue, first_piece, rest, surname):
+    """ "Un señor llamado Maribel Bustamante vino a la puerta" heard as "un señor llamado, mami,
+    gusta mante, vino…": a comma cut the name, and the piece after it, doubted on average, is
+    its surname. Said surely, "vino, trajo" after a name is what the person did."""
+    spoken = heard_as(*cue, (first_piece, 0.33), *rest, ("pan,", 0.9), ("me", 0.98),
+                      ("dijo", 0.97), ("que", 0.98), ("esperara.", 0.96))  # fmt: skip
+    people = suggested(spoken, "person")
+    whole = " ".join([first_piece] + [word for word, _ in rest]) if surname else first_piece
+    assert any(person.endswith(whole) for person in people), people
+    assert not any("vino" in person for person in people), people
+
+
+@pytest.mark.parametrize(
+    ("after", "address"), [("-C the lane, looking", True), ("Pedro Gómez, looking", False)]
+)
+def test_six_digits_before_a_street_word_are_a_house_number(after, address):
+    """ "They came to 2291 Cedar Lane" heard as "May came 2 -2 -299 -1 -C the lane": Whisper
+    repeated digits, and six of them before "lane" are still its house number. Before a name
+    and no street word, six digits are too many for one."""
+    text = f"May came 2 -2 -299 -1 {after} for my brother."
+    addresses = [s.text(w) for w in [words(text)] for s in suggest(w) if s.category == "address"]
+    assert any("2 -2 -299 -1" in found for found in addresses) is address, addresses
+
+
+@pytest.mark.parametrize(("doubt", "whole"), [(0.58, True), (0.95, False)])
+def test_a_short_sure_word_inside_a_listed_name_goes_with_it(doubt, whole):
+    """ "Graciela Cisneros Echeverría estaba conmigo" heard as "La tierra sísnero se genemía.":
+    "se", sure, is a splinter of "Echeverría" between the heard part and "genemía", doubted.
+    With "genemía" said surely, "se" is a word of its own and the name stops before it."""
+    timed = [("La", 5.66, 5.88, 0.79), ("tierra", 5.88, 6.08, 0.28), ("sísnero", 6.08, 6.74, 0.31),
+             ("se", 6.74, 6.82, 0.88), ("genemía.", 6.82, 7.44, doubt),
+             ("Estaba", 7.68, 8.02, 0.96), ("conmigo", 8.02, 8.44, 0.95),
+             ("esa", 8.44, 8.78, 0.94), ("noche.", 8.78, 9.14, 0.96)]  # fmt: skip
+    heard = [Word(i, start, end, f" {text}", p) for i, (text, start, end, p) in enumerate(timed)]
+    listed = [GazetteerEntry("Graciela Cisneros Echeverría", "person")]
+    people = [s.text(heard) for s in suggest(heard, listed) if s.category == "person"]
+    assert any("se genemía" in person for person in people) is whole, people
+    assert any("sísnero" in person for person in people), people
+
+
+@pytest.mark.parametrize(("looped", "loop"), [("de rocho, " * 12, True), ("no sé, " * 3, False)])
+def test_a_few_words_whisper_repeats_over_and_over_are_suggested_for_a_listen(looped, loop):
+    """ "Mi número de identificación es cero ocho cero…" heard as "Mi número de
+    identificaciones, de rocho, de rocho, …" for twenty seconds, over the ID, an e-mail and a
+    phone: Whisper looped over two words and heard nothing more. The whole loop is worth a
+    listen, past what the cue before it covers. "No sé" said three times is speech."""
+    spoken = words(f"Mi número de identificaciones, {looped}y nada más.")
+    loop_end = len(spoken) - len(["y", "nada", "más."]) - 1
+    repeats = [s for s in suggest(spoken) if s.source == "repeat"]
+    assert any(s.last == loop_end for s in repeats) is loop, [s.text(spoken) for s in repeats]
