@@ -38,10 +38,11 @@ from .numbers import (
     number_below_hundred,
     spoken_digits,
     spoken_year,
+    word_digits,
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 16
+DETECTOR_VERSION = 17
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -49,8 +50,8 @@ HOUSE_NUMBER_WORDS = {"numero", "numeros", "number", "num"}
 PHONE_WORDS = {"phone", "telephone", "cell", "number", "call", "telefono", "celular", "cel", "tel",
                "numero", "llamar", "llame", "whatsapp", "movil"}  # fmt: skip
 ID_WORDS = {"a", "alien", "registration", "passport", "pasaporte", "id", "identificacion",
-            "license", "licencia", "social", "seguro", "curp", "dni", "ine", "case", "caso",
-            "expediente", "file", "matricula", "consular"}  # fmt: skip
+            "identificaciones", "license", "licencia", "social", "seguro", "curp", "dni", "ine",
+            "case", "caso", "casos", "expediente", "file", "matricula", "consular"}  # fmt: skip
 BIRTH_WORDS = {"born", "birth", "birthday", "nacimiento", "naci", "nacio", "nacida", "nacido",
                "cumpleanos", "dob"}  # fmt: skip
 DATE_WORDS = {"date", "fecha"}
@@ -214,6 +215,7 @@ def _digit_runs(words, digits, within_sentence=False):
 
 
 DOUBTED_GAP_WORDS = 2
+SPELT_GAP_WORDS = 3
 
 
 def _bridged(words, digits, runs):
@@ -232,12 +234,19 @@ def _bridged(words, digits, runs):
             previous = joined[-1]
             gap = words[previous[1] + 1 : run[0]]
             before, after = number(previous), number(run)
+            one_by_one = all(
+                len(word_digits(words[i].folded) or "") == 1
+                for i in range(previous[0], run[1] + 1)
+                if digits[i]
+            )
             if (
                 not any(_ends_sentence(word) for word in words[previous[1] : run[0]])
                 and not (YEAR_DIGITS.match(before) or YEAR_DIGITS.match(after))  # "1986 o 1987"
                 and (
                     _short_words_inside(gap, before, after)
-                    or _misheard_words_after_a_cue(words, gap, previous[0], before, after)
+                    or _misheard_words_after_a_cue(
+                        words, gap, previous[0], before, after, one_by_one
+                    )
                 )
             ):
                 joined[-1] = (previous[0], run[1])
@@ -257,19 +266,22 @@ def _short_words_inside(gap, before, after):
     )
 
 
-def _misheard_words_after_a_cue(words, gap, first, before, after):
+def _misheard_words_after_a_cue(words, gap, first, before, after, one_by_one=False):
     """One or two words between digits announced by a number cue: words Whisper doubted ("tres
     unos siete mostres uno uno"), or short words between groups of three digits or more ("los
-    161, los 148, los 141", "los" for "dos"). Only in a transcript."""
+    161, los 148, los 141", "los" for "dos"); up to three short words between digits read one
+    by one (`one_by_one`: "era el uno, no sé, o seis, cuatro, ocho, no sé, cuatro", "no sé" for
+    "dos"). Only in a transcript."""
     cues = {words[i].folded for i in range(_sentence_start(words, first, 8), first)}
-    if len(gap) > DOUBTED_GAP_WORDS or not cues & (PHONE_WORDS | ID_WORDS) - {"a"}:
+    if len(gap) > SPELT_GAP_WORDS or not cues & (PHONE_WORDS | ID_WORDS) - {"a"}:
         return False
-    if min(len(before), len(after)) >= 3 and all(
-        word.probability is not None and _short_word(word.folded) for word in gap
-    ):
+    short = all(word.probability is not None and _short_word(word.folded) for word in gap)
+    if short and (one_by_one or min(len(before), len(after)) >= 3 and len(gap) <= 2):
         return True
-    return any(_not_sure(word) for word in gap) and all(
-        _not_sure(word) or word.folded in JOINERS for word in gap
+    return (
+        len(gap) <= DOUBTED_GAP_WORDS
+        and any(_not_sure(word) for word in gap)
+        and all(_not_sure(word) or word.folded in JOINERS for word in gap)
     )
 
 
@@ -1314,9 +1326,10 @@ def _cue_positions(words, tokens):
             positions[token].append(index)
     for glued, (category, longest_word) in glued_phrases.items():
         for token in sorted(near[glued] & positions.keys()):
-            # Longer than any of the phrase's words: "number" alone is no glued "a number".
-            if len(token) > longest_word + 1:
-                for index in positions[token]:
+            # Longer than any of the phrase's words: "number" alone is no glued "a number",
+            # nor "numbers" said surely; "amarral", doubted, is "llamar al".
+            for index in positions[token]:
+                if len(token) > longest_word + (0 if _not_sure(words[index]) else 1):
                     found.setdefault(index, (category, True))
     return found
 
