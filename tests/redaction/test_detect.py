@@ -872,3 +872,21 @@ def test_short_words_between_digits_read_one_by_one_after_a_cue_join_them(text, 
     spoken = words(text)
     numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
     assert any(number in found for found in numbers) if number else numbers == [], numbers
+
+
+@pytest.mark.parametrize(
+    ("between", "street_doubt", "address"),
+    [(["maybe"], 0.37, True), (["maybe"], 0.95, False), (["people,", "maybe"], 0.37, False)],
+)
+def test_a_house_number_heard_in_two_pieces_before_a_street_word_is_one(
+    between, street_doubt, address
+):
+    """ "They came to 4384 Pine Street" heard as "They came to 4 ,300, maybe 4 times treat":
+    the number in two pieces one word apart, the street a doubted "treat". Said surely, "treat"
+    is no street; two words apart, "4,300 people" are not a house's number."""
+    spoken = heard_as(("They", 0.28), ("came", 0.99), ("to", 0.96), ("4", 0.72), (",300,", 0.8),
+                      *((word, 0.87) for word in between), ("4", 0.82), ("times", 0.49),
+                      ("treat,", street_doubt), ("looking", 0.96), ("for", 1.0),
+                      ("my", 0.99), ("brother.", 0.7))  # fmt: skip
+    addresses = [s.text(spoken) for s in suggest(spoken) if s.category == "address"]
+    assert any(",300," in found for found in addresses) is address, addresses
