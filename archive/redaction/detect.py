@@ -42,7 +42,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 18
+DETECTOR_VERSION = 19
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -244,6 +244,9 @@ def _bridged(words, digits, runs):
                 and not (YEAR_DIGITS.match(before) or YEAR_DIGITS.match(after))  # "1986 o 1987"
                 and (
                     _short_words_inside(gap, before, after)
+                    # "Ocho los seis, seis, cero los cinco, uno, cuatro": one short word for each
+                    # digit Whisper lost of a number read one by one, cue or none
+                    or (one_by_one and len(gap) == 1 and _heard_short_words(gap))
                     or _misheard_words_after_a_cue(
                         words, gap, previous[0], before, after, one_by_one
                     )
@@ -275,14 +278,21 @@ def _misheard_words_after_a_cue(words, gap, first, before, after, one_by_one=Fal
     cues = {words[i].folded for i in range(_sentence_start(words, first, 8), first)}
     if len(gap) > SPELT_GAP_WORDS or not cues & (PHONE_WORDS | ID_WORDS) - {"a"}:
         return False
-    short = all(word.probability is not None and _short_word(word.folded) for word in gap)
-    if short and (one_by_one or min(len(before), len(after)) >= 3 and len(gap) <= 2):
+    if _heard_short_words(gap) and (
+        one_by_one or min(len(before), len(after)) >= 3 and len(gap) <= 2
+    ):
         return True
     return (
         len(gap) <= DOUBTED_GAP_WORDS
         and any(_not_sure(word) for word in gap)
         and all(_not_sure(word) or word.folded in JOINERS for word in gap)
     )
+
+
+def _heard_short_words(gap):
+    """Words of three letters at most that Whisper wrote (an editor's words have no
+    probability)."""
+    return all(word.probability is not None and _short_word(word.folded) for word in gap)
 
 
 def number_suggestions(words):
@@ -1435,19 +1445,10 @@ LOOP_REPEATS = {"digit": 4, "word": 8}
 LOOPED_WORD = re.compile(r"([a-z]{1,3})\1{5,}")
 
 
-# Or a few words over and over ("y tienden y tienden …", "de rocho, de rocho, …"), as many
-# words in all as a one-word loop takes.
-LOOP_CYCLE_WORDS = 3
-LOOP_CYCLES = 3
-
-
-def _repeated(keys, index, cycle):
-    """How many times the `cycle` words at `index` come over in a row."""
-    repeats = 1
-    pattern = keys[index : index + cycle]
-    while keys[index + repeats * cycle : index + (repeats + 1) * cycle] == pattern:
-        repeats += 1
-    return repeats
+# Or a few words over and over, however they alternate ("y tienden y tienden …", "a lorry's not
+# me a lorry's not a lorry's not me …"): twelve words in a row with four different words at most.
+LOOP_WINDOW = 12
+LOOP_WORDS = 4
 
 
 def _loop_end(keys, index):
@@ -1455,16 +1456,21 @@ def _loop_end(keys, index):
     token = keys[index]
     if not token:
         return None
-    once = _repeated(keys, index, 1)
-    if once >= LOOP_REPEATS["digit" if token.isdigit() else "word"] or LOOPED_WORD.search(
-        letters(token)
+    once = index
+    while once + 1 < len(keys) and keys[once + 1] == token:
+        once += 1
+    if once - index + 1 >= LOOP_REPEATS["digit" if token.isdigit() else "word"] or (
+        LOOPED_WORD.search(letters(token))
     ):
-        return index + once - 1
-    for cycle in range(2, LOOP_CYCLE_WORDS + 1):
-        repeats = _repeated(keys, index, cycle)
-        if repeats >= LOOP_CYCLES and repeats * cycle >= LOOP_REPEATS["word"]:
-            return index + repeats * cycle - 1
-    return None
+        return once
+    end = None
+    start = index
+    while start + LOOP_WINDOW <= len(keys) and len(set(keys[start : start + LOOP_WINDOW])) <= (
+        LOOP_WORDS
+    ):
+        end = start + LOOP_WINDOW - 1
+        start += 1
+    return end
 
 
 def repeat_suggestions(words):
@@ -1620,12 +1626,14 @@ def suggest(words, gazetteer=(), speech=()):
             keeper = overlapping[0]
             keeper.first = min(keeper.first, fallback.first)
             keeper.last = max(keeper.last, fallback.last)
-        elif fallback.source == "repeat" and fallback.last > max(s.last for s in overlapping):
+        elif fallback.source == "repeat":
             # Under a loop lies speech Whisper never heard ("número de identificaciones, de
             # rocho, de rocho, …" over an ID and a phone): what the suggestions it touches
-            # leave of it stands for a listen.
-            fallback.first = max(s.last for s in overlapping) + 1
-            kept.append(fallback)
+            # leave of it stands for a listen, if it holds a word.
+            rest = max(s.last for s in overlapping) + 1
+            if not all(_is_label(word) for word in words[rest : fallback.last + 1]):
+                fallback.first = rest
+                kept.append(fallback)
     for suggestion in kept:
         # A listed place is heard whole; beside it stands the wider region ("Santa Ana,
         # California"), which identifies nobody and stays readable.
