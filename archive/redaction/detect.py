@@ -42,7 +42,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 19
+DETECTOR_VERSION = 20
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -770,7 +770,7 @@ def role_suggestions(words):
                 break
         if last >= first:
             found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{token}”"))
-    return found + possessive_apposition_suggestions(words, tokens)
+    return found + possessive_apposition_suggestions(words, tokens) + companion_suggestions(words)
 
 
 LONG_ROLES = sorted(role for role in ROLE_CUES if len(role) >= 7)
@@ -784,6 +784,39 @@ def _misheard_role(word):
         and len(word.folded) >= 7
         and any(Levenshtein.distance(word.folded, role) <= 2 for role in LONG_ROLES)
     )
+
+
+COMPANION_CUES = {"with", "con"}
+COMPANION_WORDS = 7
+PRONOUNS = {"me", "him", "her", "us", "them", "you", "it", "mi", "ti", "el", "ella", "ellos",
+            "ellas", "nosotros", "usted", "ustedes"}  # fmt: skip
+
+
+def companion_suggestions(words):
+    """After "with" / "con", the rest of the clause where Whisper doubted it on average: whom
+    the narrator was with, a name it misheard ("I went to the office with your undermenafides,"
+    for "with Yolanda Benavides"; "fui a la oficina con, de atriz y a los pesa carne." for "con
+    Beatriz Villalobos"). Not "with me at night", nor what Whisper heard surely ("con miedo")."""
+    found = []
+    for cue, word in enumerate(words[:-1]):
+        if word.folded not in COMPANION_CUES or _ends_sentence(word):
+            continue
+        first = cue + 1
+        last = next(
+            (
+                index
+                for index in range(first, min(len(words), first + COMPANION_WORDS))
+                if _ends_clause(words[index])
+            ),
+            None,
+        )
+        if (
+            last is not None
+            and words[first].folded not in PRONOUNS
+            and _doubted_on_average(words[first : last + 1])
+        ):
+            found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{word.folded}”"))
+    return found
 
 
 POSSESSIVES = {"mi", "my", "su", "his", "her", "our", "nuestro", "nuestra", "tu", "your"}

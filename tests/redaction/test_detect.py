@@ -919,3 +919,22 @@ def test_digits_read_one_by_one_join_across_one_short_word_without_a_cue(said, p
               for i, token in enumerate(text.split())]  # fmt: skip
     numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
     assert bool(numbers) is number, numbers
+
+
+@pytest.mark.parametrize(
+    ("after", "doubt", "person"),
+    [
+        (("your", "undermenafides,"), 0.45, True),
+        (("your", "undermenafides,"), 0.95, False),
+        (("me", "at", "night,"), 0.45, False),
+    ],
+)
+def test_whom_the_narrator_was_with_is_a_person_where_whisper_doubted_it(after, doubt, person):
+    """ "I went to the office with Yolanda Benavides on Tuesday" heard as "I went to the office
+    with your undermenafides, at afternoon": after "with", a clause Whisper doubted is whom the
+    narrator was with. Said surely, it is what Whisper heard; "with me" names nobody."""
+    spoken = heard_as(("I", 0.99), ("went", 0.98), ("to", 0.99), ("the", 0.99), ("office", 0.97),
+                      ("with", 0.95), *((word, doubt) for word in after), ("at", 0.9),
+                      ("afternoon.", 0.9))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert any(after[-1] in found for found in people) is person, people
