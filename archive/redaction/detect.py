@@ -815,6 +815,8 @@ def companion_suggestions(words):
             and words[first].folded not in PRONOUNS
             and _doubted_on_average(words[first : last + 1])
         ):
+            while not _not_sure(words[last]):
+                last -= 1  # "with recorder tobin and then home": the name ends where doubt does
             found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{word.folded}”"))
     return found
 
