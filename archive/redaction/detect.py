@@ -42,7 +42,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 20
+DETECTOR_VERSION = 21
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -330,13 +330,14 @@ FRAGMENT_WORDS = 3
 
 
 def _fragment_after(words, digits, last):
-    """Where a number ends a sentence and the next "sentence" is a fragment of three words at
-    most with digits in it ("del 1 .3 .9 .5. Nos 4 .1."), Whisper's full stop fell inside the
-    number: its end is the fragment's end. Otherwise `last`."""
+    """Where a number ends a sentence and the next "sentence" starts with a clause of three
+    words at most with digits in it ("del 1 .3 .9 .5. Nos 4 .1."; "May 2786. I'm free one,"
+    for "2786931"), Whisper's full stop fell inside the number: its end is the fragment's end.
+    Otherwise `last`."""
     if not _ends_sentence(words[last]):
         return last
     end = last + 1
-    while end < len(words) and end - last <= FRAGMENT_WORDS and not _ends_sentence(words[end]):
+    while end < len(words) and end - last <= FRAGMENT_WORDS and not _ends_clause(words[end]):
         end += 1
     if end < len(words) and end - last <= FRAGMENT_WORDS and any(digits[last + 1 : end + 1]):
         return end

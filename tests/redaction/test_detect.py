@@ -421,13 +421,22 @@ def test_words_whisper_doubted_beside_a_suggestion_go_with_it(doubt, date):
         assert not any("junio" in text or "vos" in text for text in suggested(spoken))
 
 
-@pytest.mark.parametrize(("after", "joined"), [("Nos 4 .1.", True), ("Nos fuimos.", False)])
-def test_a_full_stop_whisper_put_inside_a_number_does_not_end_it(after, joined):
-    """A case number heard as "del 1 .3 .9 .5. Nos 4 .1.": a fragment of digits right after
-    the number is its end. A sentence of words after it is not."""
-    spoken = words(f"El número de caso en la carta era del 1 .3 .9 .5. {after} Gracias.")
-    [number] = suggested(spoken, "id_number")
-    assert number.endswith("1 .3 .9 .5. Nos 4 .1." if joined else "1 .3 .9 .5."), number
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("El número de caso en la carta era del 1 .3 .9 .5. Nos 4 .1. Gracias.", "5. Nos 4 .1."),
+        ("El número de caso en la carta era del 1 .3 .9 .5. Nos fuimos. Gracias.", "1 .3 .9 .5."),
+        ("My number is May 2786. I'm free one, and I know it by heart.", "2786. I'm free one,"),
+        ("My number is May 2786. I'm free now, and I know it by heart.", "2786."),
+    ],
+)
+def test_a_full_stop_whisper_put_inside_a_number_does_not_end_it(text, end):
+    """A case number heard as "del 1 .3 .9 .5. Nos 4 .1.", an ID as "May 2786. I'm free one,":
+    a clause of three words at most with digits right after the number is its end. Words with
+    no digit after it are not."""
+    spoken = words(text)
+    [number] = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert number.endswith(end), number
 
 
 @pytest.mark.parametrize(("doubt", "dated"), [(0.54, True), (0.95, False)])
