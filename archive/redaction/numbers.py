@@ -34,9 +34,10 @@ JOINERS = {"y", "and"}
 SEPARATORS = {"dash", "guion", "hyphen", "-", "–", "/", "slash", "diagonal"}
 
 DIGITS = re.compile(r"\d+")
-# Whisper glues marks and stray letters to digits: "-4,", "(559)", "-9emos"; and writes an
-# A-number as the letter glued to its digits: "A686".
-STARTS_WITH_DIGIT = re.compile(r"^([(+\-–#]|a-?)?\d")
+# Whisper glues marks and stray letters to digits: "-4,", "(559)", "-9emos"; writes an
+# A-number as the letter glued to its digits: "A686"; and sometimes puts an "i" before each
+# digit of a number read one by one, dash and all: "i8 -i5 -i6 -i0 -i5".
+STARTS_WITH_DIGIT = re.compile(r"^([(+\-–#]|-?[ai]-?)?\d")
 # The dash Whisper puts before each digit it hears apart ("-1 -4") it also puts before digits it
 # writes as words ("-one -four").
 LEADING_DASHES = "-–"

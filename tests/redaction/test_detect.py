@@ -957,3 +957,14 @@ def test_whom_the_narrator_was_with_ends_where_whisper_s_doubt_does():
     spoken = [Word(i, i * 0.4, i * 0.4 + 0.3, f" {t}", p) for i, (t, p) in enumerate(heard)]
     people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
     assert people == ["recorder tobin and"], people
+
+
+@pytest.mark.parametrize(("letter", "read"), [("i", True), ("b", False)])
+def test_digits_with_an_i_glued_before_each_are_read(letter, read):
+    """ "My number is nine five five seven six five zero five" heard as "My number is i8 -i5
+    -i6 -i0 -i5": an "i" before each digit, as Whisper writes an A-number's "A" before its
+    digits. Any other letter glued on makes a word, not digits."""
+    digits = " ".join(f"{'-' if n else ''}{letter}{d}" for n, d in enumerate("85605"))
+    spoken = words(f"My number is {digits} And I know it my heart")
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert any(digits in found for found in numbers) is read, numbers
