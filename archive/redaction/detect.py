@@ -42,7 +42,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 22
+DETECTOR_VERSION = 23
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -771,7 +771,12 @@ def role_suggestions(words):
                 break
         if last >= first:
             found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{token}”"))
-    return found + possessive_apposition_suggestions(words, tokens) + companion_suggestions(words)
+    return (
+        found
+        + possessive_apposition_suggestions(words, tokens)
+        + companion_suggestions(words)
+        + company_suggestions(words)
+    )
 
 
 LONG_ROLES = sorted(role for role in ROLE_CUES if len(role) >= 7)
@@ -819,6 +824,39 @@ def companion_suggestions(words):
             while not _not_sure(words[last]):
                 last -= 1  # "with recorder tobin and then home": the name ends where doubt does
             found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{word.folded}”"))
+    return found
+
+
+COMPANY_CUES = [("estaba", "conmigo"), ("estaban", "conmigo"), ("estuvo", "conmigo"),
+                ("was", "with", "me"), ("were", "with", "me"), ("was", "with", "us"),
+                ("were", "with", "us")]  # fmt: skip
+SUBJECT_WORDS = 6
+SUBJECT_PRONOUNS = PRONOUNS | {"i", "he", "she", "we", "they", "yo", "nadie", "nobody",
+                               "alguien", "someone", "everyone", "todos", "that", "this", "eso",
+                               "esto"}  # fmt: skip
+
+
+def company_suggestions(words):
+    """Before "was with me" / "estaba conmigo", the clause that says it (six words at most):
+    who was with the narrator, whatever Whisper made of the name ("Lusharara was with me at 8"
+    for "Lucía Arriaga"; "Ayer, me atis gustamente, estaba conmigo" for "Beatriz Bustamante",
+    "Ayer," not taken). A pronoun alone ("He was with me") names nobody."""
+    tokens = [word.folded for word in words]
+    found = []
+    for cue in COMPANY_CUES:
+        for verb in range(1, len(tokens) - len(cue) + 1):
+            if tuple(tokens[verb : verb + len(cue)]) != cue:
+                continue
+            first = verb - 1
+            if _ends_sentence(words[first]):
+                continue
+            while first > 0 and verb - first < SUBJECT_WORDS and not _ends_clause(words[first - 1]):
+                first -= 1
+            if verb - first == 1 and tokens[first] in SUBJECT_PRONOUNS:
+                continue
+            found.append(
+                Suggestion(first, verb - 1, Category.PERSON, "role", f"before “{' '.join(cue)}”")
+            )
     return found
 
 
