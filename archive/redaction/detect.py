@@ -31,6 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from .matching import Target, letters, similarity_matrix
 from .models import Category
 from .numbers import (
+    HUNDREDS,
     JOINERS,
     TENS,
     YEAR_DIGITS,
@@ -42,7 +43,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 23
+DETECTOR_VERSION = 24
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -548,10 +549,10 @@ def misheard_dates(words, tokens):
                     break
             if _ends_sentence(words[said]) or guessed > MISHEARD_MONTH_WORDS:
                 break
-            year = spoken_year(tokens, year_at)
+            year = _year_end(tokens, year_at)
             if year is not None or NINETEEN_HUNDREDS_UNSAID.match(tokens[year_at]):
                 if guessed:
-                    found.append((first, year[1] if year else year_at))
+                    found.append((first, year if year is not None else year_at))
                 break
     for month, token in enumerate(tokens):
         glued = GLUED_DAY.match(token)
@@ -594,6 +595,31 @@ def _year_end(tokens, index):
         return year[1]
     if _year_in_two_pieces(tokens, index):
         return index + 1
+    return _year_with_misheard_hundreds(tokens, index)
+
+
+LONG_HUNDREDS = [word for word in HUNDREDS if len(word) >= 9]
+YEAR_TENS = re.compile(r"^\d\d?$")
+MISHEARD_HUNDREDS_LETTERS = 3
+
+
+def _year_with_misheard_hundreds(tokens, index):
+    """ "mil, no me siento 77" for "mil novecientos setenta y siete": after "mil", two or three
+    words that sound like the hundreds (three letters off at most), then the tens: the year
+    ends there. "Mil, no me siento bien" is no year."""
+    if index >= len(tokens) or tokens[index] != "mil":
+        return None
+    for length in (2, 3):
+        after = index + 1 + length
+        heard = "".join(tokens[index + 1 : after])
+        if any(
+            Levenshtein.distance(heard, hundreds) <= MISHEARD_HUNDREDS_LETTERS
+            for hundreds in LONG_HUNDREDS
+        ):
+            if after < len(tokens) and YEAR_TENS.match(tokens[after]):
+                return after
+            if tens := number_below_hundred(tokens, after):
+                return tens[1]
     return None
 
 

@@ -988,3 +988,25 @@ def test_who_was_with_the_narrator_is_a_person(text, person):
     spoken = words(text)
     people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
     assert people == ([person] if person else []), people
+
+
+@pytest.mark.parametrize(("tail", "dated"), [("77.", True), ("bien.", False)])
+def test_a_year_whose_hundreds_whisper_heard_as_words_ends_the_date(tail, dated):
+    """ "el cinco de noviembre de mil novecientos setenta y siete" heard as "el cinco me no
+    miembren de mil, no me siento 77.": the month lost among doubted words, the hundreds heard
+    as "no me siento". After "mil", words that sound like the hundreds and then the tens end
+    the year. "Mil, no me siento bien" is no year."""
+    spoken = heard_as(("el", 0.88), ("cinco", 0.39), ("me", 0.88), ("no", 0.93),
+                      ("miembren", 0.53), ("de", 0.4), ("mil,", 0.42), ("no", 0.73), ("me", 0.99),
+                      ("siento", 0.85), (tail, 0.76))  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert any(date.endswith("no me siento 77.") for date in dates) is dated, dates
+    assert not any("bien" in date for date in dates), dates
+
+
+@pytest.mark.parametrize("text", ["Nací en el mes de marzo", "Fue el cinco me no miembren de mil"])
+def test_a_transcript_ending_where_a_year_would_start_is_read_to_its_end(text):
+    """A transcript may end right after a month or a "mil", where a year would follow: the
+    detectors read to its last word and stop."""
+    spoken = heard_as(*((word, 0.5) for word in text.split()))
+    assert all(s.last < len(spoken) for s in suggest(spoken) if s.first >= 0)
