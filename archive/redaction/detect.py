@@ -43,7 +43,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 25
+DETECTOR_VERSION = 26
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -853,23 +853,31 @@ def companion_suggestions(words):
     return found
 
 
+POSSESSIVES = {"mi", "my", "su", "his", "her", "our", "nuestro", "nuestra", "tu", "your"}
 COMPANY_CUES = [("estaba", "conmigo"), ("estaban", "conmigo"), ("estuvo", "conmigo"),
                 ("was", "with", "me"), ("were", "with", "me"), ("was", "with", "us"),
                 ("were", "with", "us")]  # fmt: skip
+# Roles tell the narrator things too ("the officer told me"): before these, only a clause
+# Whisper doubted, as it does a name it misheard, and more than an article and a noun.
+TELLING_CUES = [("me", "dijo"), ("nos", "dijo"), ("told", "me"), ("told", "us")]
 SUBJECT_WORDS = 6
 SUBJECT_PRONOUNS = PRONOUNS | {"i", "he", "she", "we", "they", "yo", "nadie", "nobody",
                                "alguien", "someone", "everyone", "todos", "that", "this", "eso",
-                               "esto"}  # fmt: skip
+                               "esto", "y", "and"}  # fmt: skip
+ARTICLES = {"el", "la", "the", "a", "an", "un", "una"} | POSSESSIVES
 
 
 def company_suggestions(words):
     """Before "was with me" / "estaba conmigo", the clause that says it (six words at most):
     who was with the narrator, whatever Whisper made of the name ("Lusharara was with me at 8"
     for "Lucía Arriaga"; "Ayer, me atis gustamente, estaba conmigo" for "Beatriz Bustamante",
-    "Ayer," not taken). A pronoun alone ("He was with me") names nobody."""
+    "Ayer," not taken); and before "me dijo" / "told me", such a clause where Whisper doubted
+    it ("a mí la mirada y chevería, me dijo que esperara" for "Mi abogado Ramiro Arriaga
+    Echeverría"). A pronoun alone ("He was with me"), or a role ("El oficial me dijo"), names
+    nobody."""
     tokens = [word.folded for word in words]
     found = []
-    for cue in COMPANY_CUES:
+    for cue in COMPANY_CUES + TELLING_CUES:
         for verb in range(1, len(tokens) - len(cue) + 1):
             if tuple(tokens[verb : verb + len(cue)]) != cue:
                 continue
@@ -878,7 +886,11 @@ def company_suggestions(words):
                 continue
             while first > 0 and verb - first < SUBJECT_WORDS and not _ends_clause(words[first - 1]):
                 first -= 1
-            if verb - first == 1 and tokens[first] in SUBJECT_PRONOUNS:
+            clause = tokens[first:verb]
+            if len(clause) == 1 and clause[0] in SUBJECT_PRONOUNS:
+                continue
+            a_role = len(clause) == 2 and clause[0] in ARTICLES
+            if cue in TELLING_CUES and (a_role or not _doubted_on_average(words[first:verb])):
                 continue
             found.append(
                 Suggestion(first, verb - 1, Category.PERSON, "role", f"before “{' '.join(cue)}”")
@@ -886,7 +898,6 @@ def company_suggestions(words):
     return found
 
 
-POSSESSIVES = {"mi", "my", "su", "his", "her", "our", "nuestro", "nuestra", "tu", "your"}
 MISHEARD_MI = {"me"}  # what Whisper writes for a "mi" it was guessing at
 
 

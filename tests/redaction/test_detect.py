@@ -995,6 +995,30 @@ def test_who_was_with_the_narrator_is_a_person(text, person):
     assert people == ([person] if person else []), people
 
 
+@pytest.mark.parametrize(
+    ("said", "person"),
+    [
+        ((("a", 0.59), ("mí", 0.63), ("la", 0.33), ("mirada", 0.26), ("y", 0.77),
+          ("chevería,", 0.57)), "a mí la mirada y chevería,"),
+        ((("la", 0.82), ("sierras", 0.53), ("antivan,", 0.39)), "la sierras antivan,"),
+        ((("a", 0.95), ("mí", 0.93), ("la", 0.9), ("mirada", 0.96), ("y", 0.97),
+          ("chevería,", 0.9)), None),
+        ((("el", 0.41), ("oficial", 0.52)), None),
+        ((("y", 0.3),), None),
+    ],
+)  # fmt: skip
+def test_who_told_the_narrator_something_is_a_person_where_whisper_doubted_it(said, person):
+    """ "Mi abogado Ramiro Arriaga Echeverría me dijo que esperara" heard as "Me la voy a amar,
+    a mí la mirada y chevería, me dijo que esperara": role and name misheard alike. Before
+    "me dijo" / "told me", a clause Whisper doubted is who spoke. Said surely, it is what
+    Whisper heard; "el oficial" is a role, and "y" no one."""
+    spoken = heard_as(("Me", 0.9), ("la", 0.17), ("voy", 0.45), ("a", 0.9), ("amar,", 0.12),
+                      *said, ("me", 0.96), ("dijo", 0.84), ("que", 0.96),
+                      ("esperara.", 0.84))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert any(person in found for found in people) if person else people == [], people
+
+
 @pytest.mark.parametrize(("tail", "dated"), [("77.", True), ("bien.", False)])
 def test_a_year_whose_hundreds_whisper_heard_as_words_ends_the_date(tail, dated):
     """ "el cinco de noviembre de mil novecientos setenta y siete" heard as "el cinco me no
