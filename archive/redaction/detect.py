@@ -43,7 +43,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 26
+DETECTOR_VERSION = 27
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -353,6 +353,55 @@ def _sentence_start(words, index, longest):
     return start
 
 
+# How Whisper writes hundreds it misheard: "siento", "fiento" (of "no me siento" for
+# "novecientos"), "ochoscientos", "loscientos"
+MISHEARD_HUNDREDS = re.compile(r"^[a-z]*[cfsz]ientos?$")
+HUNDREDS_SOUNDS = 2  # short words before it that are the rest of it: the "no me" of "novecientos"
+
+
+def misheard_hundreds_suggestions(words):
+    """A number said in hundreds whose hundreds Whisper misheard, right before the rest of the
+    number: "no me fiento 6," for "novecientos seis", "no les siento 54" for "novecientos
+    cincuenta y cuatro", "seis mil ochoscientos quince". Its digits are lost, so no other
+    detector counts them; the part of an address, a year or a phone it is, is for the editor.
+    "Lo siento mucho" has no number after it."""
+    tokens = [word.folded for word in words]
+    digits = spoken_digits(tokens)
+    found = []
+    for index, token in enumerate(tokens[:-1]):
+        if (
+            not MISHEARD_HUNDREDS.match(token)
+            or token in HUNDREDS
+            or token in {"ciento", "cientos"}
+            or _ends_clause(words[index])
+            or not digits[index + 1]
+        ):
+            continue
+        first = index
+        while (
+            first > 0
+            and index - first < HUNDREDS_SOUNDS
+            and _short_word(tokens[first - 1])
+            and not _ends_clause(words[first - 1])
+        ):
+            first -= 1
+        last = index + 1
+        while (
+            last + 1 < len(tokens)
+            and digits[last + 1] is not None
+            and not _ends_clause(words[last])
+        ):
+            last += 1
+        while not digits[last]:
+            last -= 1
+        context = set(tokens[_sentence_start(words, first, 8) : first])
+        category = (
+            Category.ADDRESS if context & (STREET_WORDS | HOUSE_NUMBER_WORDS) else Category.OTHER
+        )
+        found.append(Suggestion(first, last, category, "hundreds", f"“{token}”: hundreds misheard"))
+    return found
+
+
 def number_category(run, context, first_word, before=""):
     """What a run of digits is, from its length and the words before it (`before`: the one
     just before)."""
@@ -604,10 +653,11 @@ MISHEARD_HUNDREDS_LETTERS = 3
 
 
 def _year_with_misheard_hundreds(tokens, index):
-    """ "mil, no me siento 77" for "mil novecientos setenta y siete": after "mil", two or three
-    words that sound like the hundreds (three letters off at most), then the tens: the year
-    ends there. "Mil, no me siento bien" is no year."""
-    if index >= len(tokens) or tokens[index] != "mil":
+    """ "mil, no me siento 77" for "mil novecientos setenta y siete": after "mil", or a word one
+    letter from it ("me mio, no me fiento 51"), two or three words that sound like the hundreds
+    (three letters off at most), then the tens: the year ends there. "Mil, no me siento bien"
+    is no year."""
+    if index >= len(tokens) or Levenshtein.distance(tokens[index], "mil") > 1:
         return None
     for length in (2, 3):
         after = index + 1 + length
@@ -1432,8 +1482,10 @@ def _cue_positions(words, tokens):
         for category, said in phrases
         if len(said) > 1 and len("".join(said)) >= LOOSE_CUE_LETTERS
     }
+    # A number word is itself, never a cue misheard: "ciento" is no "nacimiento".
     vocabulary = sorted(
-        {t for t in tokens if len(t) >= LOOSE_CUE_LETTERS - 2} | set(heard_pairs.values())
+        {t for t in tokens if len(t) >= LOOSE_CUE_LETTERS - 2 and not _number_word(t)}
+        | set(heard_pairs.values())
     )
     near = {word: {word} for _, said in phrases for word in said + ("".join(said),)}
     if vocabulary:
@@ -1471,6 +1523,10 @@ def _cue_positions(words, tokens):
                 if len(token) > longest_word + (0 if _not_sure(words[index]) else 1):
                     found.setdefault(index, (category, True))
     return found
+
+
+def _number_word(token):
+    return token in HUNDREDS or word_digits(token) is not None
 
 
 def cue_suggestions(words):
@@ -1692,7 +1748,7 @@ def _widen_over_neighbours(words, suggestion):
 
 
 # Where suggestions overlap, the more specific detector names the category.
-PRIORITY = ["numbers", "email", "dates", "gazetteer", "role", "address", "capitalised"]
+PRIORITY = ["numbers", "email", "dates", "gazetteer", "role", "address", "capitalised", "hundreds"]
 
 
 # What the fallbacks may widen; elsewhere they stand only where nothing else was found.
@@ -1716,6 +1772,7 @@ def suggest(words, gazetteer=(), speech=()):
         + role_suggestions(words)
         + address_suggestions(words)
         + capitalised_suggestions(words)
+        + misheard_hundreds_suggestions(words)
     )
     found.sort(key=lambda s: (PRIORITY.index(s.source), s.first - s.last))
     kept = []

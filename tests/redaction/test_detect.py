@@ -1033,6 +1033,51 @@ def test_a_year_whose_hundreds_whisper_heard_as_words_ends_the_date(tail, dated)
     assert not any("bien" in date for date in dates), dates
 
 
+@pytest.mark.parametrize(("tail", "number"), [("6,", True), ("bien,", False)])
+def test_a_number_whose_hundreds_whisper_misheard_is_suggested(tail, number):
+    """ "Llegaron a la avenida Juárez número novecientos seis" heard as "Llegaron a la, a
+    menino afuales, no me fiento 6,": "novecientos" became "no me fiento", its digits lost.
+    A word that sounds like hundreds right before the rest of a number is a number, with the
+    short words before it that are the rest of the hundreds. "No me siento bien" is none."""
+    spoken = heard_as(("Llegaron", 0.41), ("a", 0.7), ("la,", 0.96), ("a", 0.74),
+                      ("menino", 0.26), ("afuales,", 0.53), ("no", 0.48), ("me", 0.99),
+                      ("fiento", 0.98), (tail, 0.86), ("buscando", 0.88), ("a", 0.94),
+                      ("mi", 0.87), ("hermano.", 0.98))  # fmt: skip
+    found = [s.text(spoken) for s in suggest(spoken)]
+    assert any("no me fiento 6," in text for text in found) is number, found
+    if not number:
+        assert not any("fiento" in text for text in found), found
+
+
+@pytest.mark.parametrize(("tail", "dated"), [("51,", True), ("bien,", False)])
+def test_a_year_whose_mil_whisper_misheard_by_a_letter_ends_the_date(tail, dated):
+    """ "Nací el 24 de febrero de mil novecientos cincuenta y uno" heard as "La fiel 24 de
+    febrero, me mio, no me fiento 51,": the birth cue lost, "de mil" heard as "me mio" and the
+    hundreds as "no me fiento". A word one letter from "mil" starts the year as "mil" does, so
+    the day, the month and the year make a full date."""
+    spoken = heard_as(("La", 0.5), ("fiel", 0.67), ("24", 0.72), ("de", 0.84),
+                      ("febrero,", 0.78), ("me", 0.39), ("mio,", 0.94), ("no", 0.42),
+                      ("me", 0.96), ("fiento", 0.64), (tail, 0.73), ("en", 0.86), ("un", 0.98),
+                      ("pueblo", 0.36), ("pequeño.", 0.95))  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert (
+        any(date.endswith("24 de febrero, me mio, no me fiento 51,") for date in dates) is dated
+    ), dates
+    if not dated:
+        assert dates == [], dates
+
+
+def test_ciento_is_a_number_not_a_misheard_birth_cue():
+    """ "Fueron ciento veinte personas": "ciento" is as close to "nacimiento" as the misheard
+    cues are, but it is a number word, and a page saying it has no date of birth in it. The
+    review's floor reads page text with these detectors."""
+    said = "Fueron ciento veinte personas."
+    page = [
+        Word(i, i * 0.4, i * 0.4 + 0.3, f" {token}", None) for i, token in enumerate(said.split())
+    ]
+    assert suggest(page) == []
+
+
 @pytest.mark.parametrize("text", ["Nací en el mes de marzo", "Fue el cinco me no miembren de mil"])
 def test_a_transcript_ending_where_a_year_would_start_is_read_to_its_end(text):
     """A transcript may end right after a month or a "mil", where a year would follow: the
