@@ -99,14 +99,20 @@ def spoken_digits(tokens):
         previous = result[index - 1] if index else None
         following = result[index + 1] if index + 1 < len(tokens) else None
         if previous is not None and following is not None:
-            if token in JOINERS and tokens[index - 1] in TENS and len(following) == 1:
-                result[index - 1] = previous[0]
+            if token in JOINERS and _tens(tokens[index - 1], previous) and len(following) == 1:
+                result[index - 1] = previous[:-1]
                 result[index] = ""
             elif token in SEPARATORS:
                 result[index] = ""
         if token in MULTIPLIERS and following is not None and len(following) == 1:
             result[index] = following * (MULTIPLIERS[token] - 1)
     return result
+
+
+def _tens(token, said):
+    """A word that says tens a unit can follow: "cincuenta", or "50" / "250" as Whisper writes
+    "cincuenta" / "doscientos cincuenta" before "y seis"; not a year: "en 1990 y 5 meses"."""
+    return token in TENS or (token == said and len(said) in (2, 3) and said.endswith("0"))
 
 
 HUNDREDS = {

@@ -1067,6 +1067,19 @@ def test_a_year_whose_mil_whisper_misheard_by_a_letter_ends_the_date(tail, dated
         assert dates == [], dates
 
 
+def test_tens_whisper_wrote_as_a_numeral_join_the_unit_after_y():
+    """ "Me puede llamar al 256, 799, 8155", read in words, heard as "Me puede amargar 250 y 6,
+    7, 190 y 9, 8, 155": Whisper wrote "doscientos cincuenta y seis" as "250 y 6". A numeral
+    that ends in tens joins the unit after "y" as "cincuenta y seis" does, so the phone is one
+    number to its last digit, though its cue was misheard too."""
+    spoken = heard_as(("Me", 0.9), ("puede", 0.9), ("amargar", 0.64), ("250", 0.3), ("y", 0.59),
+                      ("6,", 0.87), ("7,", 0.88), ("190", 0.24), ("y", 0.96), ("9,", 0.97),
+                      ("8,", 0.96), ("155", 0.7), ("por", 0.9), ("las", 0.87),
+                      ("tardes.", 0.69))  # fmt: skip
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert any(text.endswith("250 y 6, 7, 190 y 9, 8, 155") for text in numbers), numbers
+
+
 def test_ciento_is_a_number_not_a_misheard_birth_cue():
     """ "Fueron ciento veinte personas": "ciento" is as close to "nacimiento" as the misheard
     cues are, but it is a number word, and a page saying it has no date of birth in it. The
