@@ -43,7 +43,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 28
+DETECTOR_VERSION = 29
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -191,6 +191,9 @@ def transcript_words(segments):
 
 
 BRIDGE_WORDS = 6  # short made-up words Whisper may put inside a number read digit by digit
+# How far back in its sentence a number's cue may stand: "el número me caso en la carta de él,
+# se lo sincronuevemos nueve, cinco…", the cue ten words back where Whisper added some
+NUMBER_CUE_WORDS = 10
 
 
 def _digit_runs(words, digits, within_sentence=False):
@@ -276,7 +279,7 @@ def _misheard_words_after_a_cue(words, gap, first, before, after, one_by_one=Fal
     161, los 148, los 141", "los" for "dos"); up to three short words between digits read one
     by one (`one_by_one`: "era el uno, no sé, o seis, cuatro, ocho, no sé, cuatro", "no sé" for
     "dos"). Only in a transcript."""
-    cues = {words[i].folded for i in range(_sentence_start(words, first, 8), first)}
+    cues = {words[i].folded for i in range(_sentence_start(words, first, NUMBER_CUE_WORDS), first)}
     if len(gap) > SPELT_GAP_WORDS or not cues & (PHONE_WORDS | ID_WORDS) - {"a"}:
         return False
     if _heard_short_words(gap) and (
@@ -307,7 +310,7 @@ def number_suggestions(words):
         # A cue word just before the digits, or further back in the same sentence ("el
         # número de caso en la carta era el …"); "a" counts only close by, it is too common.
         context = set(tokens[max(0, index - 4) : index]) | (
-            set(tokens[_sentence_start(words, index, 8) : index]) - {"a"}
+            set(tokens[_sentence_start(words, index, NUMBER_CUE_WORDS) : index]) - {"a"}
         )
         first = index
         stray = words[index - 1].folded if index else ""
@@ -394,7 +397,7 @@ def misheard_hundreds_suggestions(words):
             last += 1
         while not digits[last]:
             last -= 1
-        context = set(tokens[_sentence_start(words, first, 8) : first])
+        context = set(tokens[_sentence_start(words, first, NUMBER_CUE_WORDS) : first])
         category = (
             Category.ADDRESS if context & (STREET_WORDS | HOUSE_NUMBER_WORDS) else Category.OTHER
         )

@@ -1080,6 +1080,20 @@ def test_tens_whisper_wrote_as_a_numeral_join_the_unit_after_y():
     assert any(text.endswith("250 y 6, 7, 190 y 9, 8, 155") for text in numbers), numbers
 
 
+@pytest.mark.parametrize(("cue", "number"), [("caso", True), ("cosa", False)])
+def test_a_number_cue_ten_words_back_in_its_sentence_still_counts(cue, number):
+    """ "El número de caso en la carta era el 0 5 9 2 9 5 1 8 2" heard as "El número me caso en
+    la carta de él, se lo sincronuevemos nueve, cinco, uno, ocho, dos.": Whisper's made-up
+    words put the cue ten words before the digits it kept. Five digits after "caso" in the
+    sentence are a case number; after "cosa", nothing says they are."""
+    spoken = heard_as(("El", 0.9), ("número", 0.9), ("me", 0.5), (cue, 0.9), ("en", 0.89),
+                      ("la", 1.0), ("carta", 0.92), ("de", 0.48), ("él,", 0.89), ("se", 0.21),
+                      ("lo", 0.91), ("sincronuevemos", 0.61), ("nueve,", 0.83), ("cinco,", 0.46),
+                      ("uno,", 0.79), ("ocho,", 0.84), ("dos.", 0.08))  # fmt: skip
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert any("nueve, cinco, uno, ocho, dos." in text for text in numbers) is number, numbers
+
+
 def test_ciento_is_a_number_not_a_misheard_birth_cue():
     """ "Fueron ciento veinte personas": "ciento" is as close to "nacimiento" as the misheard
     cues are, but it is a number word, and a page saying it has no date of birth in it. The
