@@ -43,7 +43,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 29
+DETECTOR_VERSION = 30
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -697,6 +697,19 @@ def date_suggestions(words):
     return found + birth_date_suggestions(words)
 
 
+ADDRESS_FRAGMENT_WORDS = 4
+
+
+def _address_fragment(words, domain, end):
+    """Where a full stop fell inside a spoken address ("Mi correo es octaño pacheco a rola. Ma'
+    el punto con." for "octaviopacheco arroba hotmail punto com"), the first index of the
+    short "sentence" (four words at most) its ending makes; None where no such fragment is."""
+    start = _sentence_start(words, end, ADDRESS_FRAGMENT_WORDS - 1)
+    if 0 < start < domain and _ends_sentence(words[start - 1]):
+        return start
+    return None
+
+
 def spoken_email_suggestions(words):
     """E-mail addresses found from their end ("punto com", "dot org", a provider's name), read
     backwards to the user's name, so a misheard "arroba" or "at" does not hide them."""
@@ -739,6 +752,8 @@ def spoken_email_suggestions(words):
             domain -= 2  # "correo punto gob punto mx"
         at = domain - 1
         if at < 1 or _ends_sentence(words[at]) or _ends_sentence(words[at - 1]):
+            if fragment := _address_fragment(words, domain, end):
+                found.append(Suggestion(fragment, last, Category.EMAIL, "email", "its end"))
             continue
         user = at - 1  # whatever word stands where "arroba" was said, the name is before it
         while (

@@ -1094,6 +1094,20 @@ def test_a_number_cue_ten_words_back_in_its_sentence_still_counts(cue, number):
     assert any("nueve, cinco, uno, ocho, dos." in text for text in numbers) is number, numbers
 
 
+def test_a_spoken_address_whisper_broke_with_a_full_stop_keeps_its_end():
+    """ "Mi correo es octaviopacheco arroba hotmail punto com" heard as "Mi correo es octaño
+    pacheco a rola. Ma' el punto con.": Whisper's full stop fell inside the address. The cue
+    covers the first sentence; the short one its ending makes is the address's end, not a
+    sentence of its own."""
+    spoken = heard_as(("Mi", 0.9), ("correo", 0.73), ("es", 0.94), ("octaño", 0.42),
+                      ("pacheco", 0.57), ("a", 0.35), ("rola.", 0.4), ("Ma'", 0.13), ("el", 0.53),
+                      ("punto", 0.96), ("con.", 0.36), ("Fui", 0.77), ("a", 0.91), ("la", 0.99),
+                      ("oficina.", 0.6))  # fmt: skip
+    emails = [s.text(spoken) for s in suggest(spoken) if s.category == "email"]
+    assert any(text.endswith("Ma' el punto con.") for text in emails), emails
+    assert not any("oficina" in text for text in emails), emails
+
+
 def test_ciento_is_a_number_not_a_misheard_birth_cue():
     """ "Fueron ciento veinte personas": "ciento" is as close to "nacimiento" as the misheard
     cues are, but it is a number word, and a page saying it has no date of birth in it. The
