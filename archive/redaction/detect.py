@@ -43,7 +43,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 30
+DETECTOR_VERSION = 31
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -614,6 +614,8 @@ def misheard_dates(words, tokens):
             first = month
             while first > 0 and tokens[first - 1] in DATE_FILLERS:
                 first -= 1
+            if first == month and first > 1 and _short_word(tokens[first - 1]):
+                first -= 1  # "donde me junio en 1995": "me" for the "de" before the month
             first -= 1
             if first < 0 or _ends_sentence(words[first]) or not _not_sure(words[first]):
                 continue
@@ -624,20 +626,31 @@ def misheard_dates(words, tokens):
             month += 1
         else:
             continue
-        year = _year_end(tokens, _skip(tokens, month + 1, DATE_FILLERS))
+        year = _year_after(tokens, month + 1)
         if year is not None and not any(_ends_sentence(w) for w in words[first:year]):
             found.append((first, year))
     return found
 
 
+MONTH_ENDING_LETTERS = 6
+
+
 def _month_in_two_words(words, tokens, first):
-    """ "no miembre" for "noviembre": a month Whisper heard as two words, doubting one."""
+    """ "no miembre" for "noviembre": a month Whisper heard as two words, doubting one; or
+    whose second word is the end of a month ("los nese, tiembre de mil…" for "dos de
+    septiembre de mil…")."""
     second = first + 1
     return (
         second < len(tokens)
         and not _ends_sentence(words[first])
         and (_not_sure(words[first]) or _not_sure(words[second]))
-        and _close_to_a_month(tokens[first] + tokens[second])
+        and (
+            _close_to_a_month(tokens[first] + tokens[second])
+            or any(
+                month.endswith(tokens[second]) and len(tokens[second]) >= MONTH_ENDING_LETTERS
+                for month in MONTHS
+            )
+        )
     )
 
 

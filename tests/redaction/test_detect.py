@@ -1108,6 +1108,35 @@ def test_a_spoken_address_whisper_broke_with_a_full_stop_keeps_its_end():
     assert not any("oficina" in text for text in emails), emails
 
 
+@pytest.mark.parametrize(("between", "dated"), [("me", True), ("vimos", False)])
+def test_a_month_and_year_after_a_misheard_day_and_de_make_a_date(between, dated):
+    """ "Nací el 11 de junio de 1995" heard as "La fiel, donde me junio en 1995,": the day heard
+    as "donde", each "de" as another short word. A doubted word where the day was, one short
+    word, the month, a short word and the year are a date; a longer word between ("donde vimos
+    junio"), said surely, is what Whisper heard."""
+    spoken = heard_as(("La", 0.91), ("fiel,", 0.6), ("donde", 0.29), (between, 0.93),
+                      ("junio", 0.63), ("en", 0.48), ("1995,", 0.43), ("en", 0.97), ("un", 1.0),
+                      ("pueblo", 0.91), ("pequeño.", 0.96))  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert any(f"donde {between} junio en 1995," in date for date in dates) is dated, dates
+
+
+@pytest.mark.parametrize(("ending", "dated"), [("tiembre", True), ("bre", False)])
+def test_a_month_whisper_heard_as_two_words_ending_in_its_end_is_a_month(ending, dated):
+    """ "Nací el dos de septiembre de mil novecientos ochenta y uno" heard as "La siel, los nese,
+    tiembre de mil, no vecientos, ochenta y uno,": the month split, its first letters glued to
+    the "de" before. A word that is the end of a month, six letters or more, after a word
+    Whisper doubted, is that month; "bre" ends too many to say."""
+    spoken = heard_as(("La", 0.35), ("siel,", 0.52), ("los", 0.51), ("nese,", 0.39),
+                      (f"{ending}", 0.62), ("de", 0.27), ("mil,", 0.36), ("no", 0.72),
+                      ("vecientos,", 0.59), ("ochenta", 0.76), ("y", 0.65), ("uno,", 0.99),
+                      ("en", 0.99), ("un", 0.99), ("pueblo.", 0.81))  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert (
+        any(f"nese, {ending} de mil, no vecientos, ochenta y uno," in d for d in dates) is dated
+    ), dates
+
+
 def test_ciento_is_a_number_not_a_misheard_birth_cue():
     """ "Fueron ciento veinte personas": "ciento" is as close to "nacimiento" as the misheard
     cues are, but it is a number word, and a page saying it has no date of birth in it. The
