@@ -43,7 +43,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 31
+DETECTOR_VERSION = 32
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1595,11 +1595,30 @@ def _last_digit_word(words, digits, last, furthest):
     Whisper put between its digits ("era el uno, no sé, o seis, cuatro, ocho, no sé, cuatro")."""
     end = last
     for index in range(last + 1, min(len(words), furthest + 1)):
-        if _ends_sentence(words[index - 1]):
+        if _ends_sentence(words[index - 1]) and not _goes_on_after_a_stop(words, digits, index):
             break
         if digits[index]:
             end = index
     return end
+
+
+DIGITS_AFTER_A_STOP = 5
+OTHER_CUE_WORDS = (PHONE_WORDS | ID_WORDS | BIRTH_WORDS | DATE_WORDS | STREET_WORDS) - {"a"}
+
+
+def _goes_on_after_a_stop(words, digits, index):
+    """Whether the number that ends a sentence just before `index` goes on after Whisper's
+    full stop: "Mi número me pasa por tres. No socho que lo siete nueve, uno, uno, siete, uno."
+    Digits within the next sentence's first five words, with no cue of its own before them
+    ("…seis, cinco. Mi cumpleaños es el, nueve" is the next identifier)."""
+    if not digits[index - 1]:
+        return False
+    for after in range(index, min(len(words), index + DIGITS_AFTER_A_STOP)):
+        if digits[after]:
+            return True
+        if words[after].folded in OTHER_CUE_WORDS or _ends_sentence(words[after]):
+            return False
+    return False
 
 
 def _is_label(word):

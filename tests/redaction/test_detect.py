@@ -1137,6 +1137,29 @@ def test_a_month_whisper_heard_as_two_words_ending_in_its_end_is_a_month(ending,
     ), dates
 
 
+@pytest.mark.parametrize(
+    ("cut", "opening", "goes_on"),
+    [("tres.", "No", True), ("aquí.", "No", False), ("tres.", "Fecha", False)],
+)
+def test_a_number_a_full_stop_cut_goes_on_into_the_next_sentence(cut, opening, goes_on):
+    """ "Mi número de pasaporte es 2 8 0 7 9 1 1 7 1" heard as "Mi número me pasa por tres. No
+    socho que lo siete nueve, uno, uno, siete, uno.": Whisper's full stop fell after the first
+    digit. After an ID or phone cue, a sentence that ends on a digit goes on into the next one
+    when digits come within its first five words. Not after a sentence that ends in no digit,
+    nor into one that starts with a cue of its own ("Fecha…"): that is the next identifier."""
+    spoken = heard_as(("Mi", 0.73), ("número", 0.54), ("me", 0.72), ("pasa", 0.95),
+                      ("por", 0.86), (cut, 0.23), (opening, 0.28), ("socho", 0.49), ("que", 0.39),
+                      ("lo", 0.44), ("siete", 0.82), ("nueve,", 0.84), ("uno,", 0.43),
+                      ("uno,", 0.85), ("siete,", 0.74), ("uno.", 0.99), ("Me", 0.96),
+                      ("pararon", 0.73), ("afuera.", 0.9))  # fmt: skip
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.category == "id_number"]
+    assert any(f"{cut} {opening} socho" in t and "siete, uno." in t for t in numbers) is goes_on, (
+        numbers
+    )
+    if not goes_on:
+        assert not any("siete, uno." in text for text in numbers), numbers
+
+
 def test_ciento_is_a_number_not_a_misheard_birth_cue():
     """ "Fueron ciento veinte personas": "ciento" is as close to "nacimiento" as the misheard
     cues are, but it is a number word, and a page saying it has no date of birth in it. The
