@@ -43,7 +43,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 32
+DETECTOR_VERSION = 33
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -689,9 +689,14 @@ def _year_with_misheard_hundreds(tokens, index):
     return None
 
 
+LONG_MONTH_LETTERS = 7  # a month this long is still itself two letters off ("femero")
+
+
 def _close_to_a_month(heard, shortest=5):
     return any(
-        len(month) >= shortest and Levenshtein.distance(heard, month) <= 1 for month in MONTHS
+        len(month) >= shortest
+        and Levenshtein.distance(heard, month) <= (2 if len(month) >= LONG_MONTH_LETTERS else 1)
+        for month in MONTHS
     )
 
 
@@ -848,6 +853,9 @@ def role_suggestions(words):
     tokens = [word.folded for word in words]
     found = []
     for cue, token in enumerate(tokens):
+        if _naming_heard_apart(words, tokens, cue):
+            found += _named(words, tokens, cue)
+            continue
         if not (token in ROLE_CUES or _misheard_role(words[cue])) or _ends_sentence(words[cue]):
             continue
         first = cue + 1
@@ -887,6 +895,20 @@ def role_suggestions(words):
 
 
 LONG_ROLES = sorted(role for role in ROLE_CUES if len(role) >= 7)
+# "llamado" as Spanish says it where "ll" and "y" sound alike (yeísmo): "y amado"
+NAMING_AS_SAID = {"yamado", "yamada"}
+
+
+def _naming_heard_apart(words, tokens, second):
+    """ "Un señor y amado, y en esa rirada vino" for "Un señor llamado Inés Arriaga vino": a
+    naming cue Whisper heard as two words, one of them doubted."""
+    first = second - 1
+    return (
+        first >= 0
+        and not _ends_sentence(words[first])
+        and (_not_sure(words[first]) or _not_sure(words[second]))
+        and (tokens[first] + tokens[second]).replace("ll", "y") in NAMING_AS_SAID
+    )
 
 
 def _misheard_role(word):
@@ -903,6 +925,12 @@ COMPANION_CUES = {"with", "con"}
 COMPANION_WORDS = 7
 PRONOUNS = {"me", "him", "her", "us", "them", "you", "it", "mi", "ti", "el", "ella", "ellos",
             "ellas", "nosotros", "usted", "ustedes"}  # fmt: skip
+
+
+def _pronoun_after(cue, said):
+    # Spanish says "conmigo", never "con me": a "me" after "con" is a name Whisper misheard
+    # ("fui a la oficina con, me aprizó el menos antirán," for "con Beatriz Olmedo Santillán").
+    return said in PRONOUNS and (cue, said) != ("con", "me")
 
 
 def companion_suggestions(words):
@@ -925,7 +953,7 @@ def companion_suggestions(words):
         )
         if (
             last is not None
-            and words[first].folded not in PRONOUNS
+            and not _pronoun_after(word.folded, words[first].folded)
             and _doubted_on_average(words[first : last + 1])
         ):
             while not _not_sure(words[last]):
@@ -936,8 +964,9 @@ def companion_suggestions(words):
 
 POSSESSIVES = {"mi", "my", "su", "his", "her", "our", "nuestro", "nuestra", "tu", "your"}
 COMPANY_CUES = [("estaba", "conmigo"), ("estaban", "conmigo"), ("estuvo", "conmigo"),
-                ("was", "with", "me"), ("were", "with", "me"), ("was", "with", "us"),
-                ("were", "with", "us")]  # fmt: skip
+                ("estuvieron", "conmigo"), ("ha", "estado", "conmigo"),
+                ("habia", "estado", "conmigo"), ("was", "with", "me"), ("were", "with", "me"),
+                ("was", "with", "us"), ("were", "with", "us")]  # fmt: skip
 # Roles tell the narrator things too ("the officer told me"): before these, only a clause
 # Whisper doubted, as it does a name it misheard, and more than an article and a noun.
 TELLING_CUES = [("me", "dijo"), ("nos", "dijo"), ("told", "me"), ("told", "us")]

@@ -1160,6 +1160,69 @@ def test_a_number_a_full_stop_cut_goes_on_into_the_next_sentence(cut, opening, g
         assert not any("siete, uno." in text for text in numbers), numbers
 
 
+@pytest.mark.parametrize(
+    ("said", "person"),
+    [
+        ((("El", 0.77), ("día", 0.32), ("de", 0.15), ("amor", 0.72)), "El día de amor"),
+        ((("Ella", 0.77),), None),
+    ],
+)
+def test_who_has_been_with_the_narrator_is_a_person(said, person):
+    """ "Elvira Zamora estaba conmigo esa noche" heard as "El día de amor ha estado conmigo esa
+    noche": "estaba" heard as "ha estado", the name as common words. The clause before "ha
+    estado conmigo" is who was there, as before "estaba conmigo"; "Ella" alone names no one."""
+    spoken = heard_as(*said, ("ha", 0.11), ("estado", 0.74), ("conmigo", 0.47), ("esa", 0.73),
+                      ("noche.", 0.9))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert any(person in found for found in people) if person else people == [], people
+
+
+@pytest.mark.parametrize(
+    ("after", "person"),
+    [
+        ((("me", 0.48), ("aprizó", 0.58), ("el", 0.4), ("menos", 0.92), ("antirán,", 0.66)),
+         "me aprizó el menos antirán,"),
+        ((("ella,", 0.48), ("me", 0.58), ("dijo", 0.4), ("algo,", 0.6)), None),
+    ],
+)  # fmt: skip
+def test_a_me_after_con_is_a_misheard_name(after, person):
+    """ "Fui a la oficina con Beatriz Olmedo Santillán esa tarde" heard as "Fui a la oficia con,
+    me aprizó el menos antirán, esa tarde.": Spanish says "conmigo", never "con me", so a "me"
+    there opens the name Whisper misheard. "Con ella" is someone already named."""
+    spoken = heard_as(("Fui", 0.79), ("a", 0.98), ("la", 0.99), ("oficia", 0.62), ("con,", 0.92),
+                      *after, ("esa", 0.93), ("tarde.", 0.66))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert any(person in found for found in people) if person else people == [], people
+
+
+@pytest.mark.parametrize(("doubt", "named"), [(0.36, True), (0.95, False)])
+def test_llamado_heard_as_y_amado_is_a_naming_cue(doubt, named):
+    """ "Un señor llamado Inés Arriaga vino a la puerta" heard as "Un señor y amado, y en esa
+    rirada vino a la puerta.": where "ll" and "y" sound alike, "llamado" is "yamado", and
+    Whisper split it. Two words that make it, one doubted, name whoever follows; "y amado"
+    said surely is what Whisper heard ("su hijo y amado esposo")."""
+    spoken = heard_as(("Un", 0.9), ("señor", 0.95), ("y", doubt), ("amado,", 0.95), ("y", 0.93),
+                      ("en", 0.9), ("esa", 0.98), ("rirada", 0.9), ("vino", 0.9), ("a", 0.96),
+                      ("la", 1.0), ("puerta.", 0.95))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert any("y en esa rirada" in found for found in people) is named, people
+    if not named:
+        assert people == [], people
+
+
+@pytest.mark.parametrize(("month", "dated"), [("femero", True), ("femeno", False)])
+def test_a_long_month_two_letters_off_before_a_year_is_a_month(month, dated):
+    """ "Nací el trece de febrero de mil novecientos cincuenta y tres" heard as "la pie, prefeme
+    femero de mil novecientos cincuenta y tres,": "febrero" two letters off, doubted, before a
+    year. A month of seven letters or more is still itself two letters off; three is too far."""
+    spoken = heard_as(("la", 0.04), ("pie,", 0.23), ("prefeme", 0.95), (month, 0.4), ("de", 0.48),
+                      ("mil", 0.96), ("novecientos", 0.8), ("cincuenta", 0.7), ("y", 0.98),
+                      ("tres,", 0.82), ("en", 0.92), ("un", 1.0), ("pueblo", 0.7),
+                      ("pequeño.", 0.91))  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert any(f"{month} de mil novecientos cincuenta y tres," in d for d in dates) is dated, dates
+
+
 def test_ciento_is_a_number_not_a_misheard_birth_cue():
     """ "Fueron ciento veinte personas": "ciento" is as close to "nacimiento" as the misheard
     cues are, but it is a number word, and a page saying it has no date of birth in it. The
