@@ -374,8 +374,7 @@ def misheard_hundreds_suggestions(words):
     for index, token in enumerate(tokens[:-1]):
         if (
             not MISHEARD_HUNDREDS.match(token)
-            or token in HUNDREDS
-            or token in {"ciento", "cientos"}
+            or token in {*HUNDREDS, "cientos"}
             or _ends_clause(words[index])
             or not digits[index + 1]
         ):
@@ -771,7 +770,9 @@ def spoken_email_suggestions(words):
         at = domain - 1
         if at < 1 or _ends_sentence(words[at]) or _ends_sentence(words[at - 1]):
             if fragment := _address_fragment(words, domain, end):
-                found.append(Suggestion(fragment, last, Category.EMAIL, "email", "its end"))
+                found.append(
+                    Suggestion(fragment, last, Category.EMAIL, "email", "spoken address, its end")
+                )
             continue
         user = at - 1  # whatever word stands where "arroba" was said, the name is before it
         while (
