@@ -11,6 +11,7 @@ from django.conf import settings
 
 from archive.transcription.audio import SAMPLE_RATE, decode_for_whisper
 from archive.transcription.engines import Options, get_engine
+from archive.transcription.jobs import detection_languages
 from scripts.make_demo_audio import encode_opus
 
 PAUSE_KEPT = 0.12  # seconds of espeak's silence kept at each end of an utterance
@@ -51,14 +52,16 @@ def write_ogg(chunks, path):
 
 def transcribed(samples):
     """Segments as a job saves them ({start, end, text, words: [[start, end, text, p]]}), from
-    the default engine and model with the language detected, as a job started with defaults
-    for an interview whose record lists no language (the harder case: one that lists its
-    language is transcribed in it)."""
+    the default engine and model with the language detected among the archive's, as a job
+    started with defaults for an interview whose record lists no language (the harder case: one
+    that lists its language is transcribed in it)."""
     segments = []
-    get_engine(settings.TESTIMONIO_TRANSCRIPTION_ENGINE).transcribe(
+    engine = get_engine(settings.TESTIMONIO_TRANSCRIPTION_ENGINE)
+    engine.transcribe(
         samples,
         Options(
             model=settings.TESTIMONIO_WHISPER_MODEL,
+            detect_among=detection_languages([], engine),
             beam_size=settings.TESTIMONIO_TRANSCRIPTION_BEAM_SIZE,
         ),
         on_segment=segments.append,

@@ -303,6 +303,16 @@ TESTIMONIO_TRANSCRIPTION_ENGINE = os.environ.get(
 # "base" is the packaged, checksum-verified model; or a model directory, a checkpoint (.pt),
 # or a name the libraries download themselves where a hub can be reached.
 TESTIMONIO_WHISPER_MODEL = os.environ.get("TESTIMONIO_WHISPER_MODEL", "base")
+# Where neither the job nor the interview's record names the language, Whisper detects it only
+# among these (docs/transcription.md, *Language*): its free guess wrote 2 % of the recall
+# benchmark's recordings in Italian or Latin. Comma-separated codes; empty: any it knows.
+TESTIMONIO_TRANSCRIPTION_LANGUAGES = [
+    code.strip()
+    for code in os.environ.get(
+        "TESTIMONIO_TRANSCRIPTION_LANGUAGES", ",".join(code for code, _name in LANGUAGES)
+    ).split(",")
+    if code.strip()
+]
 TESTIMONIO_TRANSCRIPTION_DEVICE = os.environ.get("TESTIMONIO_TRANSCRIPTION_DEVICE", "auto")
 TESTIMONIO_TRANSCRIPTION_THREADS = int(os.environ.get("TESTIMONIO_TRANSCRIPTION_THREADS", 0))
 TESTIMONIO_FASTER_WHISPER_COMPUTE_TYPE = os.environ.get(

@@ -51,6 +51,7 @@ class Segment:
 class Options:
     model: str = "base"
     language: str | None = None
+    detect_among: tuple = ()  # where `language` is None: the codes it may be; () any Whisper knows
     task: str = "transcribe"
     start_at: float = 0.0  # resume: transcribe from here to the end
     beam_size: int = 5
@@ -60,6 +61,7 @@ class Options:
 class Outcome:
     language: str
     model_label: str
+    passed_over: str = ""  # what Whisper found likelier than `language`, outside `detect_among`
 
 
 def device():
@@ -103,14 +105,18 @@ class Engine:
     TESTIMONIO_TRANSCRIPTION_ENGINES.
 
     `transcribe(samples, options, on_segment, on_progress)` gets 16 kHz mono float32 samples and
-    an `Options` (model setting, language or None to detect, task "transcribe" or "translate",
-    `start_at` seconds to resume from, beam size). It must:
+    an `Options` (model setting, language or None to detect, the languages detection may choose
+    among, task "transcribe" or "translate", `start_at` seconds to resume from, beam size). It
+    must:
     - call `on_segment(Segment)` for each segment in time order, as soon as it has it (a job
       saves each at once, so a crash loses at most the segment being decoded), with times in
       seconds from the start of the recording and `Word`s whose probability is 0–1;
     - call `on_progress(seconds)` as it goes, with how far into the audio it has got;
     - let either callback's exception propagate (that is how a job is cancelled);
     - raise `ModelUnavailable` with what to do when its model cannot be loaded;
+    - detect the language only among `detect_among` when that is not empty (`likeliest_language`
+      does the choosing), from the recording's first 30 s even when resuming, so that every
+      attempt of a job chooses the same; say in the `Outcome` which language it passed over;
     - return an `Outcome`: the language it heard and a label for the model it ran;
     - never send audio off this machine, and never download weights unless the user named a
       model only a hub has.
@@ -141,6 +147,19 @@ def whisper_languages():
     from faster_whisper.tokenizer import _LANGUAGE_CODES
 
     return frozenset(_LANGUAGE_CODES)
+
+
+def likeliest_language(probabilities, among):
+    """The language Whisper finds likeliest from `probabilities` ({code: p}), and "" or the
+    likelier language it passed over because `among` leaves it out. Left free, Whisper base
+    wrote 39 of 1,840 synthetic Spanish and English recordings in Italian or Latin
+    (docs/performance.md), losing every word a detector needs; an archive knows which languages
+    its interviews are in."""
+    heard = max(probabilities, key=probabilities.get)
+    allowed = [code for code in among if code in probabilities]
+    if not allowed or heard in allowed:
+        return heard, ""
+    return max(allowed, key=probabilities.get), heard
 
 
 class FasterWhisperEngine(Engine):
@@ -178,8 +197,12 @@ class FasterWhisperEngine(Engine):
 
     def transcribe(self, samples, options, on_segment, on_progress):
         resolved, model = self.load(options)
+        language, passed_over = options.language, ""
+        if language is None and options.detect_among and model.model.is_multilingual:
+            _, _, probabilities = model.detect_language(samples)
+            language, passed_over = likeliest_language(dict(probabilities), options.detect_among)
         decoding = dict(
-            language=options.language,
+            language=language,
             task=options.task,
             beam_size=self.options.get("beam_size", options.beam_size),
             word_timestamps=True,
@@ -203,7 +226,7 @@ class FasterWhisperEngine(Engine):
         for segment in found:
             on_segment(segment)
             on_progress(segment.end)
-        return Outcome(language=info.language, model_label=resolved.label)
+        return Outcome(language=info.language, model_label=resolved.label, passed_over=passed_over)
 
 
 def _word(word):
@@ -315,6 +338,12 @@ class OpenAIWhisperEngine(Engine):
 
         resolved, model = self.load(options)
         torch.set_num_threads(threads())
+        language, passed_over = options.language, ""
+        if language is None and options.detect_among and model.is_multilingual:
+            language, passed_over = likeliest_language(
+                self.language_probabilities(model, samples),
+                options.detect_among,
+            )
         progress = type(
             "Progress",
             (_ProgressBar,),
@@ -326,7 +355,7 @@ class OpenAIWhisperEngine(Engine):
             try:
                 result = model.transcribe(
                     samples,
-                    language=options.language,
+                    language=language,
                     task=options.task,
                     beam_size=options.beam_size,
                     best_of=options.beam_size,
@@ -356,7 +385,20 @@ class OpenAIWhisperEngine(Engine):
                     ],
                 )
             )
-        return Outcome(language=result["language"], model_label=resolved.label)
+        return Outcome(
+            language=result["language"], model_label=resolved.label, passed_over=passed_over
+        )
+
+    @staticmethod
+    def language_probabilities(model, samples):
+        """{code: p} over the first 30 s, as openai-whisper's own detection reads them."""
+        import whisper
+
+        mel = whisper.log_mel_spectrogram(
+            whisper.pad_or_trim(samples), model.dims.n_mels, device=model.device
+        )
+        _, probabilities = model.detect_language(mel)
+        return probabilities
 
 
 def engine_names():

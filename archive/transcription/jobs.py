@@ -82,14 +82,26 @@ def start_job(
 def interview_language(recording, engine):
     """The language to transcribe in when whoever starts the job names none: the interview's,
     when its record lists exactly one that the engine knows ("es-MX" → "es"); otherwise ""
-    (Whisper detects it). Whisper's guess goes wrong on accented or synthetic speech (it once
-    heard Latin in a Spanish recording) and then garbles every word; the reporter already said
-    which language was spoken. An interview in two languages is left to Whisper."""
-    codes = recording.interview.languages or []
-    if len(codes) != 1:
-        return ""
-    primary = codes[0].split("-")[0].lower()
-    return primary if engine.knows_language(primary) else ""
+    (Whisper detects it, among `detection_languages`). Whisper's guess goes wrong on accented or
+    synthetic speech (it once heard Latin in a Spanish recording) and then garbles every word;
+    the reporter already said which language was spoken."""
+    listed = recording.interview.languages or []
+    known = _whisper_codes(listed, engine)
+    return known[0] if len(listed) == 1 and known else ""
+
+
+def detection_languages(listed, engine):
+    """The languages Whisper may detect for an interview whose record lists `listed`: those of
+    them the engine knows, or, where the record lists none, the archive's
+    (TESTIMONIO_TRANSCRIPTION_LANGUAGES). () lets it choose any: a record that lists only
+    languages Whisper was not trained on (Nahuatl) says nothing about which one it should use."""
+    return _whisper_codes(listed or settings.TESTIMONIO_TRANSCRIPTION_LANGUAGES, engine)
+
+
+def _whisper_codes(codes, engine):
+    """BCP 47 tags as the engine's language codes, in order, once each, unknown ones left out."""
+    primary = (code.split("-")[0].lower() for code in codes)
+    return tuple(dict.fromkeys(code for code in primary if engine.knows_language(code)))
 
 
 def enqueue(job):
@@ -278,11 +290,13 @@ def _run(job):
                 _("The recording could not be decoded; it may be damaged. Check the original file.")
             ) from error
         TranscriptionJob.objects.filter(pk=job.pk).update(duration_seconds=duration_of(samples))
-        outcome = get_engine(job.engine).transcribe(
+        engine = get_engine(job.engine)
+        outcome = engine.transcribe(
             samples,
             Options(
                 model=job.model,
                 language=job.language or None,
+                detect_among=detection_languages(job.recording.interview.languages, engine),
                 task=job.task,
                 start_at=resume_at,
                 beam_size=settings.TESTIMONIO_TRANSCRIPTION_BEAM_SIZE,
@@ -290,7 +304,7 @@ def _run(job):
             on_segment=save_segment,
             on_progress=still_wanted,
         )
-        turns, notice = _turns(job, transcript, samples, outcome, still_wanted)
+        turns, turns_notice = _turns(job, transcript, samples, outcome, still_wanted)
         speech, speech_notice = _speech(job, samples)
     except JobCancelled:
         return
@@ -305,7 +319,28 @@ def _run(job):
             % {"kind": type(error).__name__},
         )
         return
-    finish(job, transcript, outcome, turns, " ".join(filter(None, [notice, speech_notice])), speech)
+    notices = [_language_notice(outcome), turns_notice, speech_notice]
+    finish(job, transcript, outcome, turns, " ".join(filter(None, notices)), speech)
+
+
+def _language_notice(outcome):
+    """Detection chooses only among the interview's or the archive's languages; when Whisper
+    found another likelier, the recording may really be in it, and only a person can tell."""
+    if not outcome.passed_over:
+        return ""
+    return _(
+        "Whisper found %(heard)s likelier than %(chosen)s, but it chooses only among the "
+        "languages the interview's record lists or, where it lists none, the archive's. If the "
+        "recording is in %(heard)s, list that language in the interview's record and transcribe "
+        "again."
+    ) % {"heard": _language_name(outcome.passed_over), "chosen": _language_name(outcome.language)}
+
+
+def _language_name(code):
+    try:
+        return f"{translation.get_language_info(code)['name_translated']} ({code})"
+    except KeyError:
+        return code
 
 
 def _speech(job, samples):

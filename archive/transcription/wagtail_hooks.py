@@ -7,7 +7,7 @@ from wagtail import hooks
 from . import views
 from .diarization import MAX_GIVEN_SPEAKERS
 from .engines import engine_names, get_engine
-from .jobs import interview_language, recover_stale_jobs, resend_lost_jobs
+from .jobs import detection_languages, interview_language, recover_stale_jobs, resend_lost_jobs
 from .models import Transcript
 
 
@@ -48,6 +48,7 @@ def register_transcription_urls():
 def transcription_panel(request, recording):
     if not request.user.has_perm("transcription.view_transcriptionjob"):
         return ""
+    default_engine = get_engine(settings.TESTIMONIO_TRANSCRIPTION_ENGINE)
     return render_to_string(
         "transcription/recording_panel.html",
         {
@@ -55,9 +56,8 @@ def transcription_panel(request, recording):
             "jobs": recording.transcription_jobs.all()[:5],
             "transcripts": Transcript.objects.filter(recording=recording).select_related("job"),
             "engines": [get_engine(name) for name in engine_names()],
-            "interview_language": interview_language(
-                recording, get_engine(settings.TESTIMONIO_TRANSCRIPTION_ENGINE)
-            ),
+            "interview_language": interview_language(recording, default_engine),
+            "detect_among": detection_languages(recording.interview.languages, default_engine),
             "diarize_by_default": recording.duration_seconds
             > settings.TESTIMONIO_DIARIZE_LONGER_THAN,
             "max_speakers": MAX_GIVEN_SPEAKERS,

@@ -201,6 +201,7 @@ def test_interview_page_shows_transcription_controls_and_live_progress(
     html = editor_client.get(edit_url).content.decode()
     assert reverse("transcription_start", args=[recording.pk]) in html
     assert f'name="transcription-{recording.pk}-language" size="4" placeholder="detect"' in html
+    assert 'title="Empty: detected among en, es"' in html
     recording.interview.languages = ["es-MX"]
     recording.interview.save()
     html = editor_client.get(edit_url).content.decode()

@@ -87,6 +87,23 @@ def test_a_given_language_is_used(samples):
     assert "llamo" in " ".join(s.text for s in segments).lower()
 
 
+@pytest.mark.parametrize("engine", ["faster-whisper", "openai-whisper"])
+def test_detection_chooses_only_among_the_languages_it_is_given(engine, samples):
+    """Spanish speech where only English and Italian may be chosen: what a recording gets when
+    the archive's languages leave its own out. The engine must keep to them and say which
+    language it passed over, so that the job can tell the editor."""
+    outcome, segments, _ = run(engine, samples["es"], detect_among=("en", "it"))
+    assert outcome.language in ("en", "it")
+    assert outcome.passed_over == "es"
+    assert "llamo" not in " ".join(s.text for s in segments).lower()
+
+
+def test_detection_among_languages_that_include_the_spoken_one_finds_it(samples):
+    outcome, segments, _ = run("faster-whisper", samples["en"], detect_among=("es", "en"))
+    assert (outcome.language, outcome.passed_over) == ("en", "")
+    assert "my name is" in " ".join(s.text for s in segments).lower()
+
+
 def test_translate_task_gives_english(samples):
     _, segments, _ = run("faster-whisper", samples["es"], task="translate")
     text = " ".join(s.text for s in segments).lower()

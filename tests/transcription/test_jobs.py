@@ -9,7 +9,15 @@ from wagtail.users.models import UserProfile
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
 from archive.transcription.editing import apply_edit, editor_segments
-from archive.transcription.jobs import cancel_job, recover_stale_jobs, retry_job, run_job, start_job
+from archive.transcription.engines import get_engine
+from archive.transcription.jobs import (
+    cancel_job,
+    detection_languages,
+    recover_stale_jobs,
+    retry_job,
+    run_job,
+    start_job,
+)
 from archive.transcription.models import JobStatus, Transcript, TranscriptionJob
 
 from ..conftest import replace_stored_plaintext
@@ -106,6 +114,48 @@ def test_a_job_transcribes_in_the_one_language_the_interview_lists(recording, li
     recording.interview.save()
     assert start_job(recording).language == language
     assert start_job(recording, language="en").language == "en"
+
+
+@pytest.mark.parametrize(
+    ("listed", "among"),
+    [
+        ([], ("it", "en")),
+        (["es-MX", "en", "es"], ("es", "en")),
+        (["nah"], ()),
+        (["nah", "es"], ("es",)),
+    ],
+)
+def test_detection_keeps_to_the_interviews_languages_or_else_the_archives(listed, among, settings):
+    """Two languages in the record: Whisper chooses between them. None: among the archive's.
+    Only languages Whisper does not know (Nahuatl): it may choose any, since the record says
+    nothing about which of its own it should use."""
+    settings.TESTIMONIO_TRANSCRIPTION_LANGUAGES = ["it", "en-GB", "xx"]
+    assert detection_languages(listed, get_engine("faster-whisper")) == among
+
+
+def test_a_job_keeps_to_the_archives_languages_and_tells_the_editor_what_it_passed_over(
+    recording, editor, settings
+):
+    """A Spanish recording in an archive whose languages leave Spanish out: the transcript
+    keeps to them, and the finished job tells the editor, in their admin language, that Whisper
+    heard Spanish and what to do about it."""
+    settings.TESTIMONIO_TRANSCRIPTION_LANGUAGES = ["en", "it"]
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "es"
+    profile.save()
+    job = start_job(recording, user=editor)
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE
+    assert job.transcripts.get().language in ("en", "it")
+    assert "español (es)" in job.notice.lower(), job.notice
+    assert "registro de la entrevista" in job.notice, job.notice
+
+    recording.interview.languages = ["it", "es"]
+    recording.interview.save()
+    job = start_job(recording)
+    job.refresh_from_db()
+    assert job.transcripts.get().language == "es"
+    assert "Spanish" not in job.notice
 
 
 @override_settings(TASKS=DUMMY_TASKS)
