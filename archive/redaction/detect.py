@@ -43,7 +43,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 33
+DETECTOR_VERSION = 34
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -669,12 +669,12 @@ MISHEARD_HUNDREDS_LETTERS = 3
 
 def _year_with_misheard_hundreds(tokens, index):
     """ "mil, no me siento 77" for "mil novecientos setenta y siete": after "mil", or a word one
-    letter from it ("me mio, no me fiento 51"), two or three words that sound like the hundreds
-    (three letters off at most), then the tens: the year ends there. "Mil, no me siento bien"
-    is no year."""
+    letter from it ("me mio, no me fiento 51"), one to three words that sound like the hundreds
+    (three letters off at most: "mil, nuevecientos, ochenta y cinco"), then the tens: the year
+    ends there. "Mil, no me siento bien" is no year."""
     if index >= len(tokens) or Levenshtein.distance(tokens[index], "mil") > 1:
         return None
-    for length in (2, 3):
+    for length in (1, 2, 3):
         after = index + 1 + length
         heard = "".join(tokens[index + 1 : after])
         if any(
@@ -699,6 +699,57 @@ def _close_to_a_month(heard, shortest=5):
     )
 
 
+BORN_ON = "naciel"  # "nací el", as its letters run together
+BORN_ON_LETTERS = 2
+BORN_ON_YEAR_WORDS = 6
+
+
+def _born_on_heard(words, tokens, start):
+    """The last index of a "nací el" Whisper misheard, said at the start of a sentence or one
+    word into it, or None: up to three words whose letters, a lone "es" left out, are two from
+    "naciel" ("así el", "así es el", "la piel", "la fiel", "la ciel", "hacia el")."""
+    opens = start == 0 or _ends_sentence(words[start - 1])
+    one_in = start == 1 or start > 1 and _ends_sentence(words[start - 2])
+    if not (opens or one_in):
+        return None
+    for end in range(start, min(len(tokens), start + 3)):
+        heard = "".join(part for part in tokens[start : end + 1] if part != "es")
+        if Levenshtein.distance(heard, BORN_ON) <= BORN_ON_LETTERS:
+            return end
+        if _ends_sentence(words[end]):
+            return None
+    return None
+
+
+def misheard_birth_dates(words, tokens):
+    """A day and a year after a "nací el" Whisper misheard, whatever it made of the month:
+    "La ciel, diecinueve, me obtuve en 1978" for "Nací el 19 de octubre de 1978". The day must
+    follow the cue at once and the year come within six words in the same sentence: "así el
+    juez lo dijo" and "la piel" are common, a day and a year after them are not."""
+    found = []
+    for start in range(len(tokens)):
+        cue = _born_on_heard(words, tokens, start)
+        if cue is None or _ends_sentence(words[cue]):
+            continue
+        first = _skip(tokens, cue + 1, DATE_FILLERS)
+        day_end = _day(tokens, first)
+        if day_end is None:
+            continue
+        for at in range(day_end + 1, min(len(tokens), day_end + 1 + BORN_ON_YEAR_WORDS)):
+            if _ends_sentence(words[at - 1]):
+                break
+            year = _year_end(tokens, at)
+            if year is None and NINETEEN_HUNDREDS_UNSAID.match(tokens[at]):
+                year = at
+            if year is not None:
+                heard = " ".join(word.text.strip() for word in words[start : cue + 1])
+                found.append(
+                    Suggestion(first, year, Category.DATE_OF_BIRTH, "dates", f"after “{heard}”")
+                )
+                break
+    return found
+
+
 def date_suggestions(words):
     """Every full date: a date of birth near a birth cue (before it, or just after), otherwise
     a date for the editor to decide on. Dates near a birth cue that lack a day or a year are
@@ -711,7 +762,7 @@ def date_suggestions(words):
             found.append(Suggestion(first, last, Category.DATE_OF_BIRTH, "dates", "full date"))
         else:
             found.append(Suggestion(first, last, Category.OTHER, "dates", "a full date"))
-    return found + birth_date_suggestions(words)
+    return found + birth_date_suggestions(words) + misheard_birth_dates(words, tokens)
 
 
 ADDRESS_FRAGMENT_WORDS = 4

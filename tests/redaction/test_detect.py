@@ -352,12 +352,18 @@ def test_a_provider_heard_by_its_end_still_ends_a_spoken_email():
     assert suggested(heard_as(("We", 0.9), ("could", 0.9), ("not", 0.9), ("come.", 0.9))) == []
 
 
-@pytest.mark.parametrize(("doubt", "dated"), [(0.4, True), (0.95, False)])
-def test_a_day_and_a_year_around_a_misheard_month_are_a_date(doubt, dated):
+@pytest.mark.parametrize(
+    ("opening", "doubt", "dated"),
+    [("La cien,", 0.4, True), ("Y luego,", 0.4, True), ("Y luego,", 0.95, False),
+     ("La cien,", 0.95, True)],
+)  # fmt: skip
+def test_a_day_and_a_year_around_a_misheard_month_are_a_date(opening, doubt, dated):
     """ "Nací el catorce de agosto de 1955" heard as "La cien, catorce menos tome 1955": the
     month was lost, Whisper doubted what it wrote there. Said surely, "catorce menos tome" is
-    no month."""
-    spoken = heard_as(("La", 0.46), ("cien,", 0.48), ("catorce", 0.79), ("menos", doubt),
+    no month; but "la cien" opening the sentence is a misheard "nací el", and a day and a year
+    after it are a date of birth however surely the rest was said."""
+    first, second = opening.split()
+    spoken = heard_as((first, 0.46), (second, 0.48), ("catorce", 0.79), ("menos", doubt),
                       ("tome", doubt), ("1955,", 0.21), ("en", 0.91), ("un", 0.99),
                       ("pueblo.", 0.96))  # fmt: skip
     assert any("catorce menos tome 1955," in text for text in suggested(spoken)) is dated
@@ -1251,3 +1257,51 @@ def test_a_year_after_casos_is_no_id_number():
         Word(i, i * 0.4, i * 0.4 + 0.3, f" {token}", None) for i, token in enumerate(said.split())
     ]
     assert suggest(page) == []
+
+
+@pytest.mark.parametrize(("hundreds", "dated"), [("nuevecientos,", True), ("personas,", False)])
+def test_a_year_whose_hundreds_whisper_misheard_as_one_word_ends_the_date(hundreds, dated):
+    """ "Nací el 24 de julio de mil novecientos ochenta y cinco" heard as "La siel,
+    veinticuatro, de julio, de mil, nuevecientos, ochenta y cinco,": one word a letter or two
+    from "novecientos" is the hundreds, as two or three words that sound like it are, so the
+    day, the month and the year make a full date. "Mil, personas" is no year."""
+    spoken = heard_as(("Vine", 0.9), ("sola.", 0.9), ("Fue", 0.9), ("el", 0.9),
+                      ("veinticuatro,", 0.76), ("de", 0.31), ("julio,", 0.92), ("de", 0.28),
+                      ("mil,", 0.68), (hundreds, 0.54), ("ochenta", 0.65), ("y", 0.97),
+                      ("cinco,", 0.64), ("en", 0.95), ("un", 1.0), ("pueblo", 0.76),
+                      ("pequeño.", 0.95))  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert any(date.endswith(f"{hundreds} ochenta y cinco,") for date in dates) is dated, dates
+
+
+@pytest.mark.parametrize(
+    ("said", "born"),
+    [
+        ((("La", 0.51), ("Ciel,", 0.51), ("diecinueve,", 0.67), ("me", 0.23), ("obtuve", 0.77),
+          ("en", 0.55), ("1978,", 0.69)), "diecinueve, me obtuve en 1978,"),
+        ((("Así", 0.16), ("el", 0.74), ("2", 0.21), ("de", 0.57), ("1", 0.12), (".961", 0.61)),
+         "2 de 1 .961"),
+        ((("La", 0.5), ("fiel,", 0.56), ("uno", 0.78), ("me", 0.99), ("obtuve", 0.87),
+          ("en", 0.45), ("el", 0.54), ("989,", 0.38)), "uno me obtuve en el 989,"),
+        ((("Así", 0.9), ("es", 0.9), ("el", 0.9), ("12", 0.8), ("de", 0.9), ("1970,", 0.9)),
+         "12 de 1970,"),
+        # No day right after the cue: "así el juez" is just Spanish.
+        ((("Así", 0.9), ("el", 0.9), ("juez", 0.9), ("lo", 0.9), ("dijo", 0.9), ("en", 0.9),
+          ("1978,", 0.9)), None),
+        # Not where a sentence opens: skin, with a day and a year after it.
+        ((("Tenía", 0.9), ("en", 0.9), ("la", 0.9), ("piel", 0.9), ("2", 0.9),
+          ("marcas", 0.9), ("desde", 0.9), ("1978,", 0.9)), None),
+        # The year in the next sentence.
+        ((("Así", 0.9), ("el", 0.9), ("2.", 0.9), ("Desde", 0.9), ("1978,", 0.9)), None),
+    ],
+)  # fmt: skip
+def test_a_day_and_a_year_after_a_misheard_born_on_are_a_date_of_birth(said, born):
+    """ "Nací el 19 de octubre de 1978" heard as "La Ciel, diecinueve, me obtuve en 1978": the
+    birth cue and the month both lost, so neither a full date nor a cue is left. Whisper hears
+    "nací el" as "la ciel", "la fiel", "así el", "así es el", "hacia el", letters two from
+    "naciel". Opening a sentence, followed at once by a day and, within the sentence, by a
+    year, it is a date of birth."""
+    spoken = heard_as(("Esa", 0.9), ("noche", 0.9), ("no", 0.9), ("dormimos.", 0.9), *said,
+                      ("en", 0.98), ("un", 0.99), ("pueblo", 0.6), ("pequeño.", 0.95))  # fmt: skip
+    births = [s.text(spoken) for s in suggest(spoken) if s.category == "date_of_birth"]
+    assert any(born in found for found in births) if born else births == [], births
