@@ -26,7 +26,11 @@ class Command(BaseCommand):
         parser.add_argument("--model", help="model name, directory or checkpoint (default: base)")
         parser.add_argument(
             "--language",
-            help="language code; default: the interview's when it lists one, else detect",
+            help=(
+                "language code; default: the interview's when it lists one, else detected "
+                "among the languages it lists or, where it lists none, "
+                "TESTIMONIO_TRANSCRIPTION_LANGUAGES"
+            ),
         )
         parser.add_argument(
             "--translate", action="store_true", help="also make an English translation"
