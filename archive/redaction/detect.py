@@ -43,7 +43,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 34
+DETECTOR_VERSION = 35
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -557,16 +557,22 @@ def _year_after(tokens, index):
             return year
         if end > index and MISHEARD_YEAR.match(tokens[end]) and "de" in tokens[index:end]:
             return end
+        # The "mil" lost: "15 de octubre no le siento 74"
+        if (year := _misheard_hundreds_and_tens(tokens, end)) is not None:
+            return year
     return None
+
+
+HUNDREDS_PIECE = re.compile(r"(\d{3})[a-z]*")  # "990imos": a syllable Whisper glued on
 
 
 def _year_in_two_pieces(tokens, index):
     """ "1 .997": a year Whisper wrote with a thousands mark, as Spanish writes big numbers, and
-    split at it (folding drops the mark)."""
-    return index + 1 < len(tokens) and bool(
-        re.fullmatch(r"\d{3}", tokens[index + 1])
-        and YEAR_DIGITS.match(tokens[index] + tokens[index + 1])
-    )
+    split at it (folding drops the mark); "1 ,990imos", a made-up syllable glued to its end."""
+    if index + 1 >= len(tokens):
+        return False
+    piece = HUNDREDS_PIECE.fullmatch(tokens[index + 1])
+    return bool(piece and YEAR_DIGITS.match(tokens[index] + piece[1]))
 
 
 MISHEARD_MONTH_WORDS = 3
@@ -670,13 +676,19 @@ MISHEARD_HUNDREDS_LETTERS = 3
 def _year_with_misheard_hundreds(tokens, index):
     """ "mil, no me siento 77" for "mil novecientos setenta y siete": after "mil", or a word one
     letter from it ("me mio, no me fiento 51"), one to three words that sound like the hundreds
-    (three letters off at most: "mil, nuevecientos, ochenta y cinco"), then the tens: the year
-    ends there. "Mil, no me siento bien" is no year."""
+    (three letters off at most: "mil, nuevecientos, ochenta y cinco"), then the tens, even
+    misheard (`_misheard_tens`): the year ends there. "Mil, no me siento bien" is no year."""
     if index >= len(tokens) or Levenshtein.distance(tokens[index], "mil") > 1:
         return None
+    return _misheard_hundreds_and_tens(tokens, index + 1)
+
+
+def _misheard_hundreds_and_tens(tokens, index):
+    """The last index of the hundreds and tens of a year from tokens[index], the hundreds
+    misheard as one to three words ("no le siento 74"), or None."""
     for length in (1, 2, 3):
-        after = index + 1 + length
-        heard = "".join(tokens[index + 1 : after])
+        after = index + length
+        heard = "".join(tokens[index:after])
         if any(
             Levenshtein.distance(heard, hundreds) <= MISHEARD_HUNDREDS_LETTERS
             for hundreds in LONG_HUNDREDS
@@ -685,7 +697,23 @@ def _year_with_misheard_hundreds(tokens, index):
                 return after
             if tens := number_below_hundred(tokens, after):
                 return tens[1]
+            if (tens := _misheard_tens(tokens, after)) is not None:
+                return tens
     return None
+
+
+MISHEARD_TENS = re.compile(r"^[a-z]{2,}[ei]nta$")  # Spanish tens end so: "treinta" … "noventa"
+
+
+def _misheard_tens(tokens, index):
+    """The last index of the tens Whisper misheard after the hundreds ("solenta y cinco" for
+    "ochenta y cinco"): a word ending as Spanish tens do, with "y" and a unit if they follow."""
+    if index >= len(tokens) or not MISHEARD_TENS.match(tokens[index]):
+        return None
+    unit = index + 2
+    if unit < len(tokens) and tokens[index + 1] in JOINERS and word_digits(tokens[unit]):
+        return unit
+    return index
 
 
 LONG_MONTH_LETTERS = 7  # a month this long is still itself two letters off ("femero")
@@ -741,6 +769,8 @@ def misheard_birth_dates(words, tokens):
             year = _year_end(tokens, at)
             if year is None and NINETEEN_HUNDREDS_UNSAID.match(tokens[at]):
                 year = at
+            if year is None:
+                year = _misheard_hundreds_and_tens(tokens, at)  # "mil" lost too
             if year is not None:
                 heard = " ".join(word.text.strip() for word in words[start : cue + 1])
                 found.append(
@@ -949,18 +979,31 @@ def role_suggestions(words):
 LONG_ROLES = sorted(role for role in ROLE_CUES if len(role) >= 7)
 # "llamado" as Spanish says it where "ll" and "y" sound alike (yeísmo): "y amado"
 NAMING_AS_SAID = {"yamado", "yamada"}
+NAMING_PIECES = 3
+NAMING_LETTERS = 1  # off "yamado" by this much, only right after someone: "un señor y a mano"
 
 
-def _naming_heard_apart(words, tokens, second):
+def _naming_heard_apart(words, tokens, last):
     """ "Un señor y amado, y en esa rirada vino" for "Un señor llamado Inés Arriaga vino": a
-    naming cue Whisper heard as two words, one of them doubted."""
-    first = second - 1
-    return (
-        first >= 0
-        and not _ends_sentence(words[first])
-        and (_not_sure(words[first]) or _not_sure(words[second]))
-        and (tokens[first] + tokens[second]).replace("ll", "y") in NAMING_AS_SAID
-    )
+    naming cue Whisper heard as two or three words ending at `last`, one of them doubted.
+    Right after a word for someone ("un señor y a mano", "un señor y a malo."), a letter off
+    is still the cue; elsewhere "ya nada" is only Spanish."""
+    for first in range(last - 1, max(-1, last - NAMING_PIECES), -1):
+        pieces = words[first : last + 1]
+        if any(_ends_sentence(word) for word in pieces[:-1]):
+            return False
+        if not any(_not_sure(word) for word in pieces):
+            continue
+        said = "".join(tokens[first : last + 1]).replace("ll", "y")
+        after_someone = (
+            first > 0 and tokens[first - 1] in PEOPLE_NOUNS and not _ends_clause(words[first - 1])
+        )
+        if said in NAMING_AS_SAID or (
+            after_someone
+            and any(Levenshtein.distance(said, cue) <= NAMING_LETTERS for cue in NAMING_AS_SAID)
+        ):
+            return True
+    return False
 
 
 def _misheard_role(word):
@@ -1041,7 +1084,7 @@ def company_suggestions(words):
     found = []
     for cue in COMPANY_CUES + TELLING_CUES:
         for verb in range(1, len(tokens) - len(cue) + 1):
-            if tuple(tokens[verb : verb + len(cue)]) != cue:
+            if not _says(words, tokens, verb, cue):
                 continue
             first = verb - 1
             if _ends_sentence(words[first]):
@@ -1058,6 +1101,20 @@ def company_suggestions(words):
                 Suggestion(first, verb - 1, Category.PERSON, "role", f"before “{' '.join(cue)}”")
             )
     return found
+
+
+def _says(words, tokens, at, cue):
+    """Whether the words from `at` are `cue`, its "conmigo" also one letter off where Whisper
+    doubted it ("estaba conmino esa noche")."""
+    said = tokens[at : at + len(cue)]
+    if tuple(said) == cue:
+        return True
+    return (
+        cue[-1] == "conmigo"
+        and tuple(said[:-1]) == cue[:-1]
+        and _not_sure(words[at + len(cue) - 1])
+        and Levenshtein.distance(said[-1], "conmigo") <= 1
+    )
 
 
 MISHEARD_MI = {"me"}  # what Whisper writes for a "mi" it was guessing at
@@ -1109,7 +1166,8 @@ def _guessed(stretch):
 
 PEOPLE_NOUNS = {"man", "woman", "guy", "lady", "person", "someone", "somebody", "boy",
                 "girl", "officer", "agent", "friend", "neighbor", "neighbour", "lawyer",
-                "judge"}  # fmt: skip
+                "judge", "senor", "senora", "hombre", "mujer", "persona", "alguien",
+                "muchacho", "muchacha", "chico", "chica", "joven"}  # fmt: skip
 NAMED_WORDS = 8  # after "se llamaba", "named": what follows is the name, whatever Whisper wrote
 NAME_STOPS = {"y", "and"}
 
@@ -1143,8 +1201,9 @@ def _named(words, tokens, cue):
         last + 1 < len(tokens)
         and last + 1 - first < NAMED_WORDS
         # A name cannot begin with "y": there Whisper split one ("se llamaba y olando" for
-        # "Yolanda"); after the name's first word, "y" ends it.
-        and (tokens[last + 1] not in NAME_STOPS or last + 1 == first)
+        # "Yolanda"); after the name's first word, a "y" Whisper was sure of ends it, and one
+        # it doubted is more of the name ("Otario y a nuevos." for "Octavio Villalobos").
+        and (tokens[last + 1] not in NAME_STOPS or last + 1 == first or _not_sure(words[last + 1]))
         and not _is_label(words[last + 1])
     ):
         last += 1
@@ -1297,19 +1356,32 @@ def house_number_suggestions(words, tokens, digits):
         # ("came 2 -2 -299 -1 -C the lane" for "2291 Cedar Lane").
         longest = HOUSE_NUMBER_DIGITS if street is None else SUSPECT_DIGITS - 1
         if 2 <= len(run) <= longest and (numbered or after > last):
-            first = index - 1 if numbered else index
-            while (  # "a menina reforma número 96": the street's name, however heard
-                numbered
-                and first > 0
-                and index - first <= 3
-                and not _ends_clause(words[first - 1])
-                and len(letters(tokens[first - 1])) >= 3
-                and tokens[first - 1] not in COMMON_SHORT_WORDS | NOT_NAME_WORDS
-            ):
-                first -= 1
+            first = _street_name_before(words, tokens, index - 1) if numbered else index
             found.append(Suggestion(first, after, Category.ADDRESS, "address", "a house number"))
             taken = after
     return found
+
+
+STREET_NAME_WORDS = 3
+
+
+def _street_name_before(words, tokens, number_word):
+    """Where the street's name, however Whisper heard it, starts before "número" at
+    `number_word`: "a menina reforma número 96"; "cañemos en los número 11" for "calle Morelos
+    número 1011", the name split into short words. Up to three words in the clause, the first
+    of them no common word."""
+    first = number_word
+    for index in range(number_word - 1, max(-1, number_word - 1 - STREET_NAME_WORDS), -1):
+        if _ends_clause(words[index]):
+            break
+        if (
+            len(letters(tokens[index])) >= 3
+            and tokens[index] not in COMMON_SHORT_WORDS | NOT_NAME_WORDS
+        ):
+            first = index
+        elif not _short_word(tokens[index]):
+            break
+    return first
 
 
 def _first_piece(words, piece, index):
@@ -1905,7 +1977,11 @@ def suggest(words, gazetteer=(), speech=()):
         + capitalised_suggestions(words)
         + misheard_hundreds_suggestions(words)
     )
-    found.sort(key=lambda s: (PRIORITY.index(s.source), s.first - s.last))
+    # Of two alike, the one that says what it is stands over "other": "Hacia el 24 de mayo de
+    # 1990" is a full date and, after a misheard "nací el", a date of birth.
+    found.sort(
+        key=lambda s: (PRIORITY.index(s.source), s.first - s.last, s.category == Category.OTHER)
+    )
     kept = []
     for suggestion in found:
         overlapping = [s for s in kept if s.first <= suggestion.last and suggestion.first <= s.last]

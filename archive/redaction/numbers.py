@@ -210,8 +210,21 @@ def spoken_cardinal(tokens, index):
     if following < len(tokens) and tokens[following] == "and":
         following += 1
     if following < len(tokens) and re.fullmatch(r"\d{1,3}", tokens[following]):
-        return value + int(tokens[following]), following  # "mil 965": half words, half digits
+        # "mil 965": half words, half digits; "mil 950 y ocho", the unit after tens in words
+        value, last = value + int(tokens[following]), following
+        unit = _unit_after_y(tokens, last) if value % 10 == 0 else None
+        return (value + unit[0], unit[1]) if unit else (value, last)
     rest = _below_thousand(tokens, following)
     if rest is not None:
         value, last = value + rest[0], rest[1]
     return value, last
+
+
+def _unit_after_y(tokens, index):
+    """ "y ocho" right after tokens[index]: (the unit, its index), or None."""
+    unit = index + 2
+    if unit < len(tokens) and tokens[index + 1] in JOINERS:
+        said = word_digits(tokens[unit])
+        if said is not None and len(said) == 1:
+            return int(said), unit
+    return None

@@ -2,7 +2,8 @@
 
 import pytest
 
-from archive.redaction.detect import GazetteerEntry, Word, suggest
+from archive.redaction.detect import GazetteerEntry, Word, birth_date_suggestions, suggest
+from archive.redaction.numbers import spoken_digits
 
 GAZETTEER = [
     GazetteerEntry("Daniel Ortega Ruiz", "person"),
@@ -633,8 +634,9 @@ def test_a_day_and_a_year_heard_without_its_thousand_around_a_misheard_month_are
 ):
     """ "Nací el 24 de septiembre de mil novecientos ochenta" heard as "La fiel 24 meses tiempo
     en el 980,": the month lost among doubted words, the year without its "mil". Said surely,
-    "24 meses" are two years' time, not a date."""
-    spoken = heard_as(("La", 0.09), ("fiel", 0.54), ("24", 0.77), ("meses", doubt),
+    "24 meses" are two years' time, not a date. (After "Y luego" here: "la fiel" is a misheard
+    "nací el", which dates it whatever the month became.)"""
+    spoken = heard_as(("Y", 0.09), ("luego", 0.54), ("24", 0.77), ("meses", doubt),
                       ("tiempo", doubt), ("en", 0.75), ("el", 0.6), ("980,", 0.5), ("en", 0.93),
                       ("un", 0.99), ("pueblo", 0.81), ("pequeño.", 0.95))  # fmt: skip
     dates = suggested(spoken, "other")
@@ -1305,3 +1307,120 @@ def test_a_day_and_a_year_after_a_misheard_born_on_are_a_date_of_birth(said, bor
                       ("en", 0.98), ("un", 0.99), ("pueblo", 0.6), ("pequeño.", 0.95))  # fmt: skip
     births = [s.text(spoken) for s in suggest(spoken) if s.category == "date_of_birth"]
     assert any(born in found for found in births) if born else births == [], births
+
+
+@pytest.mark.parametrize(("someone", "named"), [("señor", True), ("trabajo", False)])
+def test_llamado_heard_as_three_words_a_letter_off_after_someone_is_a_naming_cue(someone, named):
+    """ "Un señor llamado Inés Arriaga vino a la puerta" heard as "Un señor y a mano y esa rirada
+    vino a la puerta.": "llamado" as three words, a letter off "yamado". Right after a word for
+    someone that is the naming cue; after any other word "y a mano" is what Whisper heard."""
+    spoken = heard_as(("Un", 0.85), (someone, 0.96), ("y", 0.47), ("a", 0.59), ("mano", 0.78),
+                      ("y", 0.34), ("esa", 0.26), ("rirada", 0.48), ("vino", 0.88), ("a", 0.96),
+                      ("la", 1.0), ("puerta.", 0.96))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert any("y esa rirada" in found for found in people) is named, people
+
+
+@pytest.mark.parametrize(("doubt", "name"), [(0.38, "Otario y a nuevos."), (0.95, "Otario")])
+def test_a_y_whisper_doubted_inside_a_name_after_a_naming_cue_is_part_of_it(doubt, name):
+    """ "Un señor llamado Octavio Villalobos vino a la puerta" heard as "Un señor y a malo.
+    Otario y a nuevos. Vino a la puerta.": where "ll" sounds as "y", Whisper splits "llamado"
+    and "Villalobos" at a "y" it doubts. After the name's first word, a "y" Whisper was sure of
+    is "and", and ends the name."""
+    spoken = heard_as(("Un", 0.83), ("señor", 0.96), ("y", 0.21), ("a", 0.64), ("malo.", 0.66),
+                      ("Otario", 0.48),
+                      ("y", doubt), ("a", 0.91), ("nuevos.", 0.41), ("Vino", 0.46), ("a", 0.76),
+                      ("la", 0.99), ("puerta.", 0.66))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert people == [name], people
+
+
+@pytest.mark.parametrize(("street", "whole"), [("cañemos", True), ("cañemos,", False)])
+def test_a_street_name_whisper_split_into_short_words_before_numero_is_the_address(street, whole):
+    """ "Llegaron a la calle Morelos número 1011" heard as "Y en la luna la, cañemos en los número
+    11,": the street's name as a word and two short ones before "número". Up to three words back
+    in the clause the address starts at the first that is no common word; a comma ends it."""
+    spoken = heard_as(("Y", 0.6), ("en", 0.36), ("la", 0.17), ("luna", 0.59), ("la,", 0.69),
+                      (street, 0.63), ("en", 0.61), ("los", 0.99), ("número", 0.34),
+                      ("11,", 0.51), ("buscando", 0.95), ("a", 0.99), ("mi", 0.85),
+                      ("hermano.", 0.98))  # fmt: skip
+    addresses = [s.text(spoken) for s in suggest(spoken) if s.category == "address"]
+    assert any("número 11," in found for found in addresses), addresses
+    assert any(f"{street} en los número 11," in found for found in addresses) is whole, addresses
+
+
+@pytest.mark.parametrize(("doubt", "person"), [(0.5, True), (0.95, False)])
+def test_conmigo_whisper_heard_a_letter_off_still_says_who_was_there(doubt, person):
+    """ "Beatriz Pacheco estaba conmigo esa noche" heard as "Me atrisa checo, estaba conmino esa
+    noche.": "conmigo" a letter off, and doubted, is still the cue before whoever was there.
+    Written surely, "conmino" is a word of its own."""
+    spoken = heard_as(("Me", 0.73), ("atrisa", 0.39), ("checo,", 0.48), ("estaba", 0.72),
+                      ("conmino", doubt), ("esa", 0.6), ("noche.", 0.94))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert ("Me atrisa checo," in people) is person, people
+
+
+@pytest.mark.parametrize(("tens", "dated"), [("solenta", True), ("solemne", False)])
+def test_tens_whisper_misheard_after_the_hundreds_end_the_year(tens, dated):
+    """ "Nací el dieciséis de agosto de mil novecientos ochenta y cinco" heard as "La fiel, y el
+    seis, me anostro de mil, no me siento solenta y cinco.": after "mil" and the misheard
+    hundreds, a word that ends as
+    Spanish tens do ("-enta", "-inta") is the tens, and "y cinco" the unit, so the year is
+    read to its end. Another word there is no tens."""
+    spoken = heard_as(("Esa", 0.9), ("noche.", 0.9), ("La", 0.91), ("fiel,", 0.61),
+                      ("y", 0.36), ("el", 0.21), ("seis,", 0.21), ("me", 0.68),
+                      ("anostro", 0.47), ("de", 0.49), ("mil,", 0.26), ("no", 0.76), ("me", 0.97),
+                      ("siento", 0.55), (tens, 0.28), ("y", 0.98), ("cinco.", 0.48), ("En", 0.9),
+                      ("un", 1.0), ("pueblo.", 0.85))  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert any(d.endswith(f"{tens} y cinco.") for d in dates) is dated, dates
+
+
+@pytest.mark.parametrize(("year", "said"), [("950", "1958"), ("955", "19558")])
+def test_a_year_in_words_and_tens_in_digits_takes_the_unit_after_y(year, said):
+    """ "Mi cumpleaños es el veintidós de agosto de mil novecientos cincuenta y ocho" heard as
+    "... de mil 950 y ocho,": Whisper wrote "novecientos cincuenta" as "950", and "y ocho" is
+    its unit, so the birth cue's sentence holds the year 1958 and its date of birth reaches
+    "y ocho". A numeral that does not end in tens takes no unit: "mil 955 y ocho" is 1955, then
+    eight."""
+    spoken = heard_as(("Mi", 0.9), ("cumpleaños", 0.88), ("es", 0.91), ("el", 0.97),
+                      ("veintimosne", 0.53), ("a", 0.55), ("nuestro", 0.33), ("de", 0.09),
+                      ("mil", 0.52), (year, 0.37), ("y", 0.73), ("ocho,", 0.8),
+                      ("igual", 0.79), ("que", 0.9), ("el", 0.9), ("de", 0.9), ("mi", 0.9),
+                      ("padre.", 0.9))  # fmt: skip
+    assert "".join(d or "" for d in spoken_digits([w.folded for w in spoken])) == said
+    births = [s.text(spoken) for s in birth_date_suggestions(spoken)]
+    assert (births == [f"mil {year} y ocho,"]) is (said == "1958"), births
+
+
+@pytest.mark.parametrize(("hundreds", "dated"), [("le siento", True), ("lo sentimos", False)])
+def test_a_year_right_after_the_month_whose_mil_whisper_lost_ends_the_date(hundreds, dated):
+    """ "Nací el quince de octubre de mil novecientos setenta y cuatro" heard as "Así el 15 de
+    octubre no le siento 74,": "de mil" lost, the hundreds misheard as three words. Right after
+    the month, words three letters from "novecientos" and the tens are the year; "no lo
+    sentimos" is too far from it."""
+    spoken = heard_as(("Así", 0.39), ("el", 0.62), ("15", 0.8), ("de", 0.79), ("octubre", 0.88),
+                      ("no", 0.15), *((word, 0.5) for word in hundreds.split()), ("74,", 0.92),
+                      ("en", 0.89), ("un", 0.99), ("pueblo", 0.83), ("pequeño.", 0.9))  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert any(d.endswith(f"{hundreds} 74,") for d in dates) is dated, dates
+
+
+@pytest.mark.parametrize(
+    ("opening", "year", "category"),
+    [
+        ("Hacia", "990imos,", "date_of_birth"),
+        ("Fue", "990imos,", "other"),
+        ("Hacia", "99imos,", None),
+    ],
+)
+def test_a_year_split_at_its_mark_with_a_syllable_glued_on_ends_the_date(opening, year, category):
+    """ "Nací el 24 de mayo de 1992" heard as "Hacia el 24 de mayo de 1 ,990imos,": the year
+    split at a thousands mark and a made-up syllable glued to its hundreds. The date is whole,
+    and after a misheard "nací el" a date of birth, not only a date ("Fue el …"). Two digits
+    after the mark are no year."""
+    spoken = heard_as(("Esa", 0.9), ("noche.", 0.9), (opening, 0.9), ("el", 0.97), ("24", 0.84),
+                      ("de", 0.73), ("mayo", 0.85), ("de", 0.9), ("1", 0.9), (year, 0.92),
+                      ("en", 0.99), ("un", 0.99), ("pueblo", 0.9), ("pequeño.", 0.9))  # fmt: skip
+    dates = [(s.category, s.text(spoken)) for s in suggest(spoken) if s.source == "dates"]
+    assert dates == ([(category, f"24 de mayo de 1 {year}")] if category else []), dates
