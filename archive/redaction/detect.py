@@ -20,6 +20,8 @@ The detectors read the transcript's words (each with its time):
 Suggestions are aids. A person still reads and listens: Whisper also mishears and hallucinates.
 """
 
+import bisect
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -43,7 +45,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 35
+DETECTOR_VERSION = 36
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -163,6 +165,7 @@ class Suggestion:
     entity: str = ""
     digit_count: int = 0
     heard: tuple = ()  # (start, end) of speech with no words: first and last are unused
+    reach: tuple = ()  # (start, end) where the voice runs on past its words' timings
 
     def text(self, words):
         if self.heard:
@@ -170,10 +173,14 @@ class Suggestion:
         return "".join(word.text for word in words[self.first : self.last + 1]).strip()
 
     def start(self, words):
-        return self.heard[0] if self.heard else words[self.first].start
+        return (self.heard or self.reach or (words[self.first].start,))[0]
 
     def end(self, words):
-        return self.heard[1] if self.heard else words[self.last].end
+        return (self.heard or self.reach or (None, words[self.last].end))[1]
+
+    def said(self, words):
+        """(start, end) of its words, or of the speech with no words, without its reach."""
+        return self.heard or (words[self.first].start, words[self.last].end)
 
 
 def transcript_words(segments):
@@ -683,12 +690,15 @@ def _year_with_misheard_hundreds(tokens, index):
     return _misheard_hundreds_and_tens(tokens, index + 1)
 
 
+DOUBLED_LETTER = re.compile(r"(.)\1")
+
+
 def _misheard_hundreds_and_tens(tokens, index):
     """The last index of the hundreds and tens of a year from tokens[index], the hundreds
     misheard as one to three words ("no le siento 74"), or None."""
     for length in (1, 2, 3):
         after = index + length
-        heard = "".join(tokens[index:after])
+        heard = DOUBLED_LETTER.sub(r"\1", "".join(tokens[index:after]))  # "no les siento"
         if any(
             Levenshtein.distance(heard, hundreds) <= MISHEARD_HUNDREDS_LETTERS
             for hundreds in LONG_HUNDREDS
@@ -2016,7 +2026,61 @@ def suggest(words, gazetteer=(), speech=()):
             _widen_over_neighbours(words, suggestion)
     kept.sort(key=lambda s: s.first)
     suggested = {index for s in kept for index in range(s.first, s.last + 1)}
-    return sorted(
-        kept + unheard_suggestions(words, speech, suggested),
-        key=lambda s: s.heard[0] if s.heard else words[s.first].start,
+    unheard = unheard_suggestions(words, speech, suggested)
+    voice = Stretches(speech)
+    silent = Stretches([s.heard for s in unheard])
+    for suggestion in kept:
+        _reach_over_speech(words, suggestion, voice, silent)
+    return sorted(kept + unheard, key=lambda s: s.start(words))
+
+
+class Stretches:
+    """Time stretches in order, not overlapping, looked up by bisection: a two-hour interview
+    has thousands of them."""
+
+    def __init__(self, stretches):
+        self.stretches = sorted((float(a), float(b)) for a, b in stretches)
+        self.starts = [a for a, _ in self.stretches]
+        self.ends = [b for _, b in self.stretches]
+
+    def around(self, moment):
+        """The stretch that holds `moment`, or None."""
+        index = bisect.bisect_right(self.starts, moment) - 1
+        if index >= 0 and self.ends[index] >= moment:
+            return self.stretches[index]
+        return None
+
+    def last_end_before(self, moment, default):
+        index = bisect.bisect_right(self.ends, moment) - 1
+        return max(self.ends[index], default) if index >= 0 else default
+
+    def first_start_after(self, moment, default):
+        index = bisect.bisect_left(self.starts, moment)
+        return min(self.starts[index], default) if index < len(self.starts) else default
+
+
+WORD_APART = 0.02  # a span covers a word whose middle is within 0.01 s of it: keep clear
+
+
+def _reach_over_speech(words, suggestion, voice, unheard):
+    """Where the voice detector heard speech (`voice`) go on past the suggestion's words, up to
+    the next word (or from the word before), the suggestion reaches over it: Whisper times a
+    long number short ("1990." ends at 7.4 s, the voice saying "mil novecientos noventa y dos"
+    runs to 8.6 s, and the next word starts at 8.8 s), and the audio's redaction must not leave
+    "y dos" to be heard. Speech long enough to be suggested as unheard (`unheard`) stays its
+    own suggestion."""
+    first, last = words[suggestion.first], words[suggestion.last]
+    before = unheard.last_end_before(
+        first.start, words[suggestion.first - 1].end + WORD_APART if suggestion.first else 0.0
     )
+    following = suggestion.last + 1
+    after = unheard.first_start_after(
+        last.end, words[following].start - WORD_APART if following < len(words) else math.inf
+    )
+    start, end = first.start, last.end
+    if stretch := voice.around(first.start):
+        start = min(start, max(stretch[0], before))
+    if stretch := voice.around(last.end):
+        end = max(end, min(stretch[1], after))
+    if (start, end) != (first.start, last.end):
+        suggestion.reach = (round(start, 3), round(end, 3))

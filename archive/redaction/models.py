@@ -49,8 +49,12 @@ class SpanStatus(models.TextChoices):
 
 class RedactionSpan(models.Model):
     transcript = models.ForeignKey(Transcript, on_delete=models.PROTECT, related_name="redactions")
-    start = models.FloatField(help_text=_("Seconds: where the first covered word starts."))
-    end = models.FloatField(help_text=_("Seconds: where the last covered word ends."))
+    start = models.FloatField(
+        help_text=_("Seconds: where the first covered word starts, or the speech just before it.")
+    )
+    end = models.FloatField(
+        help_text=_("Seconds: where the last covered word ends, or the speech just after it.")
+    )
     text = models.TextField(help_text=_("The words as the transcript had them."))
     category = models.CharField(max_length=16, choices=Category, default=Category.PERSON)
     replacement = models.CharField(

@@ -54,9 +54,15 @@ def store_suggestions(transcript, revision=None):
     created = []
     gazetteer = interview_gazetteer(transcript.recording.interview)
     for suggestion in suggest(words, gazetteer, transcript.speech):
-        start, end = suggestion.start(words), suggestion.end(words)
-        if any(start < other_end and other_start < end for other_start, other_end in existing):
+        said = suggestion.said(words)
+        if any(
+            said[0] < other_end and other_start < said[1] for other_start, other_end in existing
+        ):
             continue
+        # Its reach over speech past its words stops at a span already there (a stretch marked
+        # unheard by an earlier run, say): the words are suggested all the same.
+        start = max([suggestion.start(words)] + [b for _, b in existing if b <= said[0]])
+        end = min([suggestion.end(words)] + [a for a, _ in existing if a >= said[1]])
         created.append(
             RedactionSpan(
                 transcript=transcript,

@@ -1424,3 +1424,58 @@ def test_a_year_split_at_its_mark_with_a_syllable_glued_on_ends_the_date(opening
                       ("en", 0.99), ("un", 0.99), ("pueblo", 0.9), ("pequeño.", 0.9))  # fmt: skip
     dates = [(s.category, s.text(spoken)) for s in suggest(spoken) if s.source == "dates"]
     assert dates == ([(category, f"24 de mayo de 1 {year}")] if category else []), dates
+
+
+def timed(*said):
+    """Words at the times Whisper gave them: (text, start, end)."""
+    return [Word(i, start, end, f" {text}", 0.9) for i, (text, start, end) in enumerate(said)]
+
+
+BIRTH_DATE_TIMED_SHORT = timed(
+    ("Mi", 3.0, 3.2), ("fecha", 3.2, 3.6), ("de", 3.6, 3.8), ("nacimiento", 3.8, 4.4),
+    ("es", 4.4, 4.7), ("el", 4.7, 5.0), ("1", 5.0, 5.3), ("de", 5.3, 5.5),
+    ("septiembre", 5.5, 6.2), ("de", 6.2, 6.5), ("1990.", 6.5, 7.4), ("Escríbame", 8.8, 9.5),
+    ("pronto.", 9.5, 10.0),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("voice_until", "ends"), [(8.45, 8.45), (7.4, 7.4)])
+def test_a_suggestion_reaches_over_speech_whisper_timed_short(voice_until, ends):
+    """ "Mi fecha de nacimiento es el 1 de septiembre de mil novecientos noventa y dos": Whisper
+    wrote "1990." and timed it to end at 7.4 s, but the voice goes on to 8.45 s saying "noventa y
+    dos", and the next word starts at 8.8 s. The date of birth reaches to where the voice
+    stops, so the redacted audio does not let "y dos" be heard; where the voice stopped with the
+    word, the suggestion ends there too. Its text stays the words."""
+    speech = [[2.9, voice_until], [8.75, 10.1]]
+    births = [s for s in suggest(BIRTH_DATE_TIMED_SHORT, (), speech)
+              if s.category == "date_of_birth"]  # fmt: skip
+    assert [(s.text(BIRTH_DATE_TIMED_SHORT), s.end(BIRTH_DATE_TIMED_SHORT)) for s in births] == [
+        ("1 de septiembre de 1990.", ends)
+    ]
+
+
+def test_speech_long_enough_to_be_unheard_stays_its_own_suggestion():
+    """Two seconds of voice after "1990." with no word: what Whisper dropped there may be
+    anything, so it is suggested on its own for a listen, and the date of birth reaches only to
+    where that suggestion begins."""
+    words = BIRTH_DATE_TIMED_SHORT[:-2] + timed(("Escríbame", 10.0, 10.6), ("pronto.", 10.6, 11))
+    found = suggest(words, (), [[2.9, 9.9], [9.95, 11.1]])
+    unheard = [s for s in found if s.source == "unheard"]
+    births = [s for s in found if s.category == "date_of_birth"]
+    assert len(unheard) == 1 and len(births) == 1
+    assert births[0].end(words) == unheard[0].start(words) < 8 < 9.5 < unheard[0].end(words)
+
+
+@pytest.mark.parametrize(
+    ("hundreds", "dated"), [("no les siento", True), ("no les sentimos", False)]
+)
+def test_hundreds_heard_with_a_doubled_letter_still_sound_like_them(hundreds, dated):
+    """ "… de noviembre de mil novecientos ochenta y cinco" heard as "… de noviembre de mil no les
+    siento socenta y cinco.": run together, "nolessiento" is four letters from "novecientos",
+    but the doubled "s" is one sound; "no les sentimos" stays too far."""
+    spoken = heard_as(("si", 0.18), ("siete", 0.89), ("de", 0.55), ("noviembre", 0.97),
+                      ("de", 0.57), ("mil", 0.9), *((word, 0.9) for word in hundreds.split()),
+                      ("socenta", 0.9), ("y", 0.9), ("cinco.", 0.9), ("Me", 0.9), ("puede", 0.9),
+                      ("llamar.", 0.9))  # fmt: skip
+    dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
+    assert any(d.endswith(f"{hundreds} socenta y cinco.") for d in dates) is dated, dates

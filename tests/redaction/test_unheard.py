@@ -6,11 +6,12 @@ import pytest
 
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
-from archive.redaction.models import SpanStatus
+from archive.redaction.models import RedactionSpan, SpanStatus
 from archive.redaction.render import redaction_ranges
-from archive.redaction.spans import decide, words_of
+from archive.redaction.spans import decide, store_suggestions, words_of
 from archive.transcription.editing import apply_edit, editor_segments
 from archive.transcription.jobs import start_job
+from archive.transcription.models import Segment, Transcript
 
 from ..conftest import DEMO_AUDIO
 from .test_render import settings_with
@@ -70,3 +71,45 @@ def test_a_failing_voice_detector_leaves_a_complete_transcript_and_says_so(edito
     transcript = job.transcripts.get()
     assert job.status == "done" and transcript.is_complete and transcript.speech == []
     assert "voice detector failed (RuntimeError)" in job.notice
+
+
+SAID = [("Mi", 3.0, 3.2), ("fecha", 3.2, 3.6), ("de", 3.6, 3.8), ("nacimiento", 3.8, 4.4),
+        ("es", 4.4, 4.7), ("el", 4.7, 5.0), ("1", 5.0, 5.3), ("de", 5.3, 5.5),
+        ("septiembre", 5.5, 6.2), ("de", 6.2, 6.5), ("1990.", 6.5, 7.4)]  # fmt: skip
+
+
+@pytest.fixture
+def timed_short(tone):
+    """A transcript whose last word Whisper timed to end at 7.4 s while the voice went on to
+    8.45 s ("mil novecientos noventa y dos" written "1990."), stored as a job stores it, with
+    where the voice detector heard speech. No detector has run on it yet."""
+    interview = Interview.objects.create(title="t", narrator_legal_name="N")
+    recording = ingest_recording(tone, interview=interview)
+    transcript = Transcript.objects.create(
+        recording=recording, version=1, engine="faster-whisper", model="base", language="es",
+        is_complete=True, speech=[[2.9, 8.45]],
+    )  # fmt: skip
+    Segment.objects.create(
+        transcript=transcript, position=0, start=3.0, end=7.4, text=" ".join(w for w, *_ in SAID),
+        words=[[start, end, word, 0.9] for word, start, end in SAID],
+    )  # fmt: skip
+    return transcript
+
+
+@pytest.mark.parametrize(("earlier", "ends"), [(None, 8.45), ((7.9, 8.4), 7.9)])
+def test_a_stored_suggestion_reaches_over_the_voice_up_to_a_span_already_there(
+    timed_short, editor, earlier, ends
+):
+    """The date of birth is stored reaching to where the voice stops, so accepting it silences
+    "y dos" too. Where a span already covers part of that speech (an earlier run's stretch to
+    listen to, rejected since), the date is still suggested, reaching up to that span."""
+    if earlier:
+        RedactionSpan.objects.create(
+            transcript=timed_short, start=earlier[0], end=earlier[1], text="", category="other",
+            status=SpanStatus.REJECTED, source="unheard", created_by=editor,
+        )  # fmt: skip
+    store_suggestions(timed_short)
+    births = timed_short.redactions.filter(category="date_of_birth")
+    assert [(span.text, span.start, span.end) for span in births] == [
+        ("1 de septiembre de 1990.", 5.0, ends)
+    ]
