@@ -45,7 +45,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 36
+DETECTOR_VERSION = 37
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -759,17 +759,30 @@ def _born_on_heard(words, tokens, start):
     return None
 
 
+# "17980" for "17 de septiembre de 1980": a day and a year Whisper wrote as one number, the
+# month and the year's "mil" lost; never "15000".
+DATE_IN_ONE_NUMBER = re.compile(r"^\d{2,5}9\d\d$")
+
+
 def misheard_birth_dates(words, tokens):
     """A day and a year after a "nací el" Whisper misheard, whatever it made of the month:
     "La ciel, diecinueve, me obtuve en 1978" for "Nací el 19 de octubre de 1978". The day must
     follow the cue at once and the year come within six words in the same sentence: "así el
-    juez lo dijo" and "la piel" are common, a day and a year after them are not."""
+    juez lo dijo" and "la piel" are common, a day and a year after them are not. Right after
+    the cue, one number that is a day and a year run together is a date of birth too ("Así el
+    17980, en un pueblo pequeño")."""
     found = []
     for start in range(len(tokens)):
         cue = _born_on_heard(words, tokens, start)
         if cue is None or _ends_sentence(words[cue]):
             continue
         first = _skip(tokens, cue + 1, DATE_FILLERS)
+        heard = " ".join(word.text.strip() for word in words[start : cue + 1])
+        if first < len(tokens) and DATE_IN_ONE_NUMBER.match(word_digits(tokens[first]) or ""):
+            found.append(
+                Suggestion(first, first, Category.DATE_OF_BIRTH, "dates", f"after “{heard}”")
+            )
+            continue
         day_end = _day(tokens, first)
         if day_end is None:
             continue
@@ -782,7 +795,6 @@ def misheard_birth_dates(words, tokens):
             if year is None:
                 year = _misheard_hundreds_and_tens(tokens, at)  # "mil" lost too
             if year is not None:
-                heard = " ".join(word.text.strip() for word in words[start : cue + 1])
                 found.append(
                     Suggestion(first, year, Category.DATE_OF_BIRTH, "dates", f"after “{heard}”")
                 )
@@ -1187,7 +1199,7 @@ def _is_naming(words, tokens, cue):
     Also "name" before a word Whisper doubted, a link it misheard ("his name one in a cute
     carasco" for "his name was Inés Carrasco")."""
     token = tokens[cue]
-    if token in {"llama", "llamaba", "llamo"}:
+    if token in CALLING:
         return cue > 0 and tokens[cue - 1] == "se"
     if token in {"name", "nombre"}:
         return cue + 1 < len(tokens) and (
@@ -1198,14 +1210,20 @@ def _is_naming(words, tokens, cue):
     return token in {"llamado", "llamada", "named"}
 
 
+CALLING = {"llama", "llamaba", "llamo"}
+
+
 def _named(words, tokens, cue):
     """The name after a naming cue, even where Whisper made function words of it ("se llamaba,
     me atrizó el mismo" for "Beatriz Olmedo")."""
     first = cue + 1
     if first < len(tokens) and tokens[first] in NAMING_LINKS:
         first += 1
-    if first < len(tokens) and tokens[first] in {"a", "al"}:
-        return []  # "se llamaba a la policía": someone was called, nobody named
+    if first < len(tokens) and tokens[first] in {"a", "al"} and tokens[cue] in CALLING:
+        # "se llamaba a la policía": someone was called, nobody named. After "llamado", even
+        # heard apart, "a" is the name Whisper misheard ("un señor y a mano a quien quintero"
+        # for "un señor llamado Joaquín Quintero").
+        return []
     last = first - 1
     while (
         last + 1 < len(tokens)
@@ -1360,7 +1378,7 @@ def house_number_suggestions(words, tokens, digits):
             # "came to 686 so come", "leave that 3645 scene": the street, however heard ("in
             # 1985 nobody" is a year)
             after = max(after, _doubted_after(words, last))
-        numbered = index > 0 and tokens[index - 1] in HOUSE_NUMBER_WORDS
+        numbered = index > 0 and _number_word_before(tokens[index - 1])
         # "número uno" is a rank more often than a house: a house number has two digits or more.
         # Before a street word, Whisper's repeated digits may make a house number of six
         # ("came 2 -2 -299 -1 -C the lane" for "2291 Cedar Lane").
@@ -1370,6 +1388,14 @@ def house_number_suggestions(words, tokens, digits):
             found.append(Suggestion(first, after, Category.ADDRESS, "address", "a house number"))
             taken = after
     return found
+
+
+def _number_word_before(token):
+    """ "número", or a word Whisper glued it to ("y envenúmeros 1496" for "Allende número
+    2496")."""
+    return token in HOUSE_NUMBER_WORDS or (
+        len(token) > len("numeros") and token.endswith(("numero", "numeros"))
+    )
 
 
 STREET_NAME_WORDS = 3

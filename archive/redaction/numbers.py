@@ -149,8 +149,9 @@ def spoken_year(tokens, index):
     (year, last index), or None."""
     if index >= len(tokens):
         return None
-    if YEAR_DIGITS.match(tokens[index]):
-        return int(tokens[index]), index
+    written = tokens[index].lstrip(LEADING_DASHES)  # "-1997": a dash Whisper put before digits
+    if YEAR_DIGITS.match(written):
+        return int(written), index
     said = spoken_cardinal(tokens, index)
     if said is None:  # "nineteen eighty-seven": a century, then the rest
         century = number_below_hundred(tokens, index)

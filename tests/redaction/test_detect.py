@@ -1479,3 +1479,55 @@ def test_hundreds_heard_with_a_doubled_letter_still_sound_like_them(hundreds, da
                       ("llamar.", 0.9))  # fmt: skip
     dates = [s.text(spoken) for s in suggest(spoken) if s.source == "dates"]
     assert any(d.endswith(f"{hundreds} socenta y cinco.") for d in dates) is dated, dates
+
+
+@pytest.mark.parametrize(("number", "born"), [("17980,", True), ("15000,", False)])
+def test_a_day_and_year_run_into_one_number_after_a_misheard_born_on_are_a_date(number, born):
+    """ "Nací el 17 de septiembre de 1980" heard as "Así el 17980, en un pueblo pequeño.": the
+    month and the year's "mil" lost, the day and the rest of the year written as one number
+    right after a misheard "nací el". Five digits are no phone, ID or year, so only this rule
+    sees a date there. A number that does not end in a year of the 1900s ("15000") is not."""
+    spoken = heard_as(("Esa", 0.9), ("noche.", 0.9), ("Así", 0.9), ("el", 0.9), (number, 0.9),
+                      ("en", 0.9), ("un", 0.9), ("pueblo", 0.9), ("pequeño.", 0.9))  # fmt: skip
+    births = [s.text(spoken) for s in suggest(spoken) if s.category == "date_of_birth"]
+    assert births == ([number] if born else []), births
+
+
+@pytest.mark.parametrize(("year", "born"), [("-1997", True), ("-1697", False)])
+def test_a_year_whisper_wrote_with_a_dash_before_it_is_a_year(year, born):
+    """ "Nací el 5 de enero de 1997" heard as "Así es el 5 -n -n -o -n -1997 en un pueblo
+    pequeño.": Whisper puts a dash before digits it hears apart, and before the year after a
+    month it lost in a loop of letters. The dash is no part of the year; "-1697" is no year of
+    a living narrator's birth."""
+    spoken = heard_as(("Esa", 0.9), ("noche.", 0.9), ("Así", 0.9), ("es", 0.9), ("el", 0.9),
+                      ("5", 0.9), ("-n", 0.9), ("-n", 0.9), ("-o", 0.9), ("-n", 0.9), (year, 0.9),
+                      ("en", 0.9), ("un", 0.9), ("pueblo", 0.9), ("pequeño.", 0.9))  # fmt: skip
+    births = [s.text(spoken) for s in suggest(spoken) if s.category == "date_of_birth"]
+    assert births == ([f"5 -n -n -o -n {year}"] if born else []), births
+
+
+@pytest.mark.parametrize(
+    ("cue", "person"),
+    [(("y", "a", "mano"), "a quien quintero"), (("se", "llamaba"), None)],
+)
+def test_a_name_whisper_began_with_a_after_llamado_is_still_a_name(cue, person):
+    """ "Un señor llamado Joaquín Quintero vino a la puerta" heard as "Un señor y a mano a quien
+    quintero vino a la puerta": after "llamado", even heard apart, an "a" opens the name Whisper
+    misheard. After the verb, "se llamaba a …" calls someone and names nobody."""
+    spoken = heard_as(("Un", 0.9), ("señor", 0.9), *((word, 0.5) for word in cue), ("a", 0.9),
+                      ("quien", 0.9), ("quintero", 0.9), ("vino", 0.9), ("a", 0.9), ("la", 0.9),
+                      ("puerta.", 0.9))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.source == "role"]
+    assert any(person in found for found in people) if person else people == [], people
+
+
+@pytest.mark.parametrize(("glued", "address"), [("envenúmeros", True), ("envenenamos", False)])
+def test_numero_whisper_glued_to_the_street_name_still_announces_a_house_number(glued, address):
+    """ "Llegaron a la calle Allende número 2496" heard as "Llegaron a la caña y envenúmeros
+    1496": "número" glued to what Whisper made of "Allende". A word ending in "número(s)" is
+    still the cue before a house number; a word that only begins alike is not."""
+    spoken = heard_as(("Llegaron", 0.9), ("a", 0.9), ("la", 0.9), ("caña", 0.9), ("y", 0.9),
+                      (glued, 0.9), ("1496", 0.9), ("buscando", 0.9), ("a", 0.9), ("mi", 0.9),
+                      ("hermano.", 0.9))  # fmt: skip
+    addresses = [s.text(spoken) for s in suggest(spoken) if s.category == "address"]
+    assert any(f"{glued} 1496" in found for found in addresses) is address, addresses
