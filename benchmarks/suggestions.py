@@ -6,9 +6,10 @@ suggestion covers any of its words; a suggestion is a false alarm when it covers
 Baseline: exact, case-insensitive matching of the gazetteer and a plain 7+-digit regex, which
 is what a detector built for clean text does.
 
-Then the time to suggest over a two-hour interview (20,000 words) and to look for 100 redacted
-terms in it (what the review does on every redaction page), against scoring each window and
-term one by one in Python, the way a first version did.
+Then the time to suggest over a two-hour interview (20,000 words), without and with where a voice
+detector heard speech (suggestions reach over it; speech with no words is suggested), and to
+look for 100 redacted terms in it (what the review does on every redaction page), against
+scoring each window and term one by one in Python, the way a first version did.
 
 Run: .venv/bin/python benchmarks/suggestions.py
 """
@@ -113,6 +114,15 @@ def long_interview(count=20_000):
     return [Word(i, i * 0.36, i * 0.36 + 0.3, f" {word}", 0.9) for i, word in enumerate(picks)]
 
 
+def voice_stretches(words, sentence=12):
+    """Where a voice detector would hear speech: a stretch over each run of `sentence` words,
+    running on 0.2 s past the last, as speech goes on past Whisper's timings."""
+    return [
+        [words[i].start, words[min(i + sentence, len(words)) - 1].end + 0.2]
+        for i in range(0, len(words), sentence)
+    ]
+
+
 def scalar_score(candidate, target):
     """The first version's per-pair score: same rules, one rapidfuzz/jellyfish call at a time."""
     heard = letters(candidate)
@@ -159,9 +169,15 @@ if __name__ == "__main__":
         Target.of(f"Person {chr(65 + i % 26)}{i} Apellido{i}", str(i), "person") for i in range(100)
     ]
     suggest_seconds = timed(suggest, words, GAZETTEER)
+    speech = voice_stretches(words)
+    with_speech_seconds = timed(suggest, words, GAZETTEER, speech)
     ours_seconds = timed(term_matches, words, terms)
     baseline_seconds = timed(one_by_one, words, terms)
     print(f"suggest over {len(words)} words: {suggest_seconds:.2f} s")
+    print(
+        f"suggest over {len(words)} words with {len(speech)} stretches of speech: "
+        f"{with_speech_seconds:.2f} s"
+    )
     print(
         f"100 redacted terms over {len(words)} words: ours {ours_seconds:.2f} s, "
         f"one by one {baseline_seconds:.1f} s, "
