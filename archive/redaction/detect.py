@@ -45,7 +45,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 37
+DETECTOR_VERSION = 38
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -995,6 +995,7 @@ def role_suggestions(words):
         + possessive_apposition_suggestions(words, tokens)
         + companion_suggestions(words)
         + company_suggestions(words)
+        + told_by_role_suggestions(words, tokens)
     )
 
 
@@ -1050,16 +1051,31 @@ def _pronoun_after(cue, said):
     return said in PRONOUNS and (cue, said) != ("con", "me")
 
 
+def _me_heard_after_con(tokens, cue):
+    """ "con, a mí …": Spanish never says it ("conmigo"), so Whisper made these words of a name,
+    and however sure it was of them. Not the "con" it writes for an address's "com" ("punto
+    con, a mí me escriben")."""
+    return (
+        tokens[cue] == "con"
+        and tokens[cue + 1 : cue + 3] == ["a", "mi"]
+        and (cue == 0 or tokens[cue - 1] != "punto")
+    )
+
+
 def companion_suggestions(words):
     """After "with" / "con", the rest of the clause where Whisper doubted it on average: whom
     the narrator was with, a name it misheard ("I went to the office with your undermenafides,"
     for "with Yolanda Benavides"; "fui a la oficina con, de atriz y a los pesa carne." for "con
     Beatriz Villalobos"). Not "with me at night", nor what Whisper heard surely ("con miedo")."""
+    tokens = [word.folded for word in words]
     found = []
     for cue, word in enumerate(words[:-1]):
         if word.folded not in COMPANION_CUES or _ends_sentence(word):
             continue
         first = cue + 1
+        if _me_heard_after_con(tokens, cue):
+            found.append(_misheard_companion(words, first))
+            continue
         last = next(
             (
                 index
@@ -1077,6 +1093,21 @@ def companion_suggestions(words):
                 last -= 1  # "with recorder tobin and then home": the name ends where doubt does
             found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{word.folded}”"))
     return found
+
+
+def _misheard_companion(words, first):
+    """The name after "con, a mí": its words up to the end of the sentence, over the commas
+    Whisper put between pieces it heard apart ("con, a mí, o menamines, es a carne." for "con
+    Ramiro Benavides esa tarde"), and past what it doubted only as far as the last word it did
+    doubt."""
+    last = first
+    while last + 1 < min(len(words), first + COMPANION_WORDS + 1) and not _ends_sentence(
+        words[last]
+    ):
+        last += 1
+    while last > first + 1 and not _not_sure(words[last]):
+        last -= 1
+    return Suggestion(first, last, Category.PERSON, "role", "after “con, a mí”")
 
 
 POSSESSIVES = {"mi", "my", "su", "his", "her", "our", "nuestro", "nuestra", "tu", "your"}
@@ -1122,6 +1153,41 @@ def company_suggestions(words):
             found.append(
                 Suggestion(first, verb - 1, Category.PERSON, "role", f"before “{' '.join(cue)}”")
             )
+    return found
+
+
+ROLE_TOLD_WORDS = 5  # how many words Whisper may make of a name between role and "me dijo"
+
+
+def told_by_role_suggestions(words, tokens):
+    """ "Mi abogada lo es vía lo vos me dijo que esperara" for "Mi abogada Dolores Villalobos
+    me dijo": between a role and "me dijo" / "told me", in one clause, up to five words that
+    are not all function words, one of them doubted, are the role's name. Not "el agente ya no
+    me dijo", nor "my lawyer at the court told me" where Whisper was sure of every word."""
+    found = []
+    for cue in TELLING_CUES:
+        for verb in range(2, len(tokens) - len(cue) + 1):
+            if not _says(words, tokens, verb, cue):
+                continue
+            for role in range(verb - 1, max(-1, verb - ROLE_TOLD_WORDS - 2), -1):
+                if _ends_clause(words[role]):
+                    break
+                if tokens[role] not in ROLE_CUES:
+                    continue
+                name = range(role + 1, verb)
+                if any(_not_sure(words[index]) for index in name) and not all(
+                    tokens[index] in NOT_NAME_WORDS for index in name
+                ):
+                    found.append(
+                        Suggestion(
+                            role + 1,
+                            verb - 1,
+                            Category.PERSON,
+                            "role",
+                            f"between “{tokens[role]}” and “{' '.join(cue)}”",
+                        )
+                    )
+                break
     return found
 
 

@@ -1531,3 +1531,36 @@ def test_numero_whisper_glued_to_the_street_name_still_announces_a_house_number(
                       ("hermano.", 0.9))  # fmt: skip
     addresses = [s.text(spoken) for s in suggest(spoken) if s.category == "address"]
     assert any(f"{glued} 1496" in found for found in addresses) is address, addresses
+
+
+@pytest.mark.parametrize(("before", "person"), [("oficia", True), ("punto", False)])
+def test_a_mi_after_con_opens_a_misheard_name_however_sure_whisper_was(before, person):
+    """ "Fui a la oficina con Ramiro Bustamante esa tarde" heard as "Fui a la oficia con, a mí no
+    gusta más de esa tarde.": Spanish never says "con a mí", so the words after it are the
+    name, up to the last one Whisper doubted, though it was sure enough of them on average. A
+    "con" after "punto" is an address's "com"."""
+    spoken = heard_as(("Fui", 0.77), ("a", 0.89), ("la", 0.98), (before, 0.79), ("con,", 0.72),
+                      ("a", 0.61), ("mí", 0.63), ("no", 0.22), ("gusta", 0.96), ("más", 0.2),
+                      ("de", 0.81), ("esa", 0.48), ("tarde.", 0.8))  # fmt: skip
+    expected = ["a mí no gusta más de esa"] if person else []
+    assert suggested(spoken, "person") == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "person"),
+    [
+        ((("lo", 0.77), ("es", 0.39), ("vía", 0.77), ("lo", 0.9), ("vos", 0.99)),
+         "lo es vía lo vos"),
+        ((("lo", 0.77), ("es", 0.95), ("vía", 0.77), ("lo", 0.9), ("vos", 0.99)), None),
+        ((("ya", 0.4), ("no", 0.95)), None),
+    ],
+)  # fmt: skip
+def test_doubted_words_between_a_role_and_me_dijo_are_its_name(said, person):
+    """ "Mi abogada Dolores Villalobos me dijo que esperara" heard as "Mi abogada lo es vía lo vos
+    me dijo que esperara.": the role's name is what stands between it and "me dijo", though
+    Whisper made function words of its start. Words it was sure of all through, or only
+    function words ("ya no"), name nobody."""
+    spoken = heard_as(("Mi", 0.9), ("abogada", 0.66), *said, ("me", 0.54), ("dijo", 0.98),
+                      ("que", 0.94), ("esperara.", 0.87))  # fmt: skip
+    people = suggested(spoken, "person")
+    assert any(person in found for found in people) if person else people == [], people
