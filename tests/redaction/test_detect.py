@@ -2,7 +2,13 @@
 
 import pytest
 
-from archive.redaction.detect import GazetteerEntry, Word, birth_date_suggestions, suggest
+from archive.redaction.detect import (
+    GazetteerEntry,
+    Word,
+    birth_date_suggestions,
+    date_suggestions,
+    suggest,
+)
 from archive.redaction.numbers import spoken_digits
 
 GAZETTEER = [
@@ -750,6 +756,28 @@ def test_speech_whisper_laid_one_word_over_is_suggested_for_a_listen(speech, fla
     heard = [Word(i, start, end, f" {text}", 0.5) for i, (text, start, end) in enumerate(timed)]
     unheard = [s.heard for s in suggest(heard, speech=speech) if s.source == "unheard"]
     assert any(start <= 2.0 and end >= 10.0 for start, end in unheard) is flagged, unheard
+
+
+@pytest.mark.parametrize(
+    ("probabilities", "flagged"),
+    [((0.03, 0.39, 0.68), True), ((0.95, 0.95, 0.95), False), ((None, None, None), False)],
+)
+def test_words_whisper_doubted_and_stretched_together_over_speech_are_no_words(
+    probabilities, flagged
+):
+    """ "Nací el 11 de marzo de mil novecientos noventa y cuatro en un pueblo pequeño" heard as
+    "en un pueblo pequeño.", its first three words stretched over five seconds and none long
+    enough alone to hide speech: the date beneath them is flagged for a listen. Words Whisper
+    was sure of, or an editor's words spread over a segment, stand for the speech they lie on."""
+    timed = [("en", 0.0, 1.0), ("un", 1.0, 2.3), ("pueblo", 2.3, 5.0)]
+    heard = [
+        Word(i, start, end, f" {text}", probability)
+        for i, ((text, start, end), probability) in enumerate(
+            zip(timed, probabilities, strict=True)
+        )
+    ] + [Word(3, 5.0, 5.8, " pequeño.", 0.92)]
+    unheard = [s.heard for s in suggest(heard, speech=[[0.8, 5.8]]) if s.source == "unheard"]
+    assert any(start <= 0.84 and end >= 4.4 for start, end in unheard) is flagged, unheard
 
 
 def test_a_long_word_already_suggested_is_not_suggested_again_as_unheard():
@@ -1564,3 +1592,38 @@ def test_doubted_words_between_a_role_and_me_dijo_are_its_name(said, person):
                       ("que", 0.94), ("esperara.", 0.87))  # fmt: skip
     people = suggested(spoken, "person")
     assert any(person in found for found in people) if person else people == [], people
+
+
+@pytest.mark.parametrize(("tens", "date"), [("80", "1900 o 80 ymos."), ("sea", "1900")])
+def test_the_tens_whisper_heard_after_a_round_year_go_with_the_date(tens, date):
+    """ "25 de septiembre de mil novecientos ochenta y dos" heard as "25 de septiembre de 1900 o
+    80 ymos.": the year goes on past the hundreds Whisper wrote, to its "y dos" glued into one
+    word, so the date's suggestion covers the voice saying it. "1900 o sea" ends at 1900."""
+    spoken = heard_as(("Mi", 0.11), ("fecha", 0.87), ("de", 0.75), ("asimiento", 0.44),
+                      ("es", 0.91), ("el", 0.99), ("25", 0.93), ("de", 0.75),
+                      ("septiembre", 0.98), ("de", 0.95), ("1900", 0.06), ("o", 0.77),
+                      (tens, 0.46), ("ymos.", 0.27), ("Después", 0.91), ("de", 0.73),
+                      ("esa", 0.84), ("noche", 0.93))  # fmt: skip
+    assert suggested(spoken) == [f"25 de septiembre de {date}"]
+
+
+@pytest.mark.parametrize(
+    ("year", "date"),
+    [
+        ("mil novecientos setenta y cinto,", "mil novecientos setenta y cinto,"),
+        ("mil novecientos cinquenta y mos,", "mil novecientos cinquenta y mos,"),
+        ("1990 y 5", "1990 y 5"),
+        ("mil novecientos setenta y luego,", "mil novecientos setenta"),
+        ("1970. Y dos", "1970."),
+        ("mil novecientos cinquenta. Y dos", "mil novecientos cinquenta."),
+    ],
+)
+def test_a_unit_whisper_misheard_after_a_year_s_tens_goes_with_the_date(year, date):
+    """ "uno de agosto de mil novecientos setenta y cinco" heard with "y cinto", "cincuenta y
+    dos" as "cinquenta y mos", or "noventa y cinco" as "1990 y 5": a unit after the tens, or a
+    word two letters from one, ends the year, so
+    its suggestion covers the voice saying it. A word no unit sounds like, or one past the end
+    of the sentence, is not the year's."""
+    spoken = words(f"Llegamos el uno de agosto de {year} cuando llovía.")
+    dates = {suggestion.text(spoken) for suggestion in date_suggestions(spoken)}
+    assert f"uno de agosto de {date}" in dates, dates
