@@ -45,7 +45,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 39
+DETECTOR_VERSION = 40
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1883,6 +1883,10 @@ def cue_suggestions(words):
             last += 1
         if category in (Category.PHONE, Category.ID_NUMBER):
             last = _last_digit_word(words, digits, last, first + 2 * REST_OF_SENTENCE)
+        elif category == Category.DATE_OF_BIRTH:
+            # "…no sé ni siempre ni mil novecientos noventa y cinco": the year runs past it
+            ends = (_year_end(tokens, index) for index in range(first, last + 1))
+            last = max([last, *(end for end in ends if end is not None)])
         if reshaped and not any(digits[first : last + 1]):
             continue  # "lo que pasa porque…": two heard words like a cue, and nothing it announces
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))

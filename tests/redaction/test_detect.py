@@ -1627,3 +1627,17 @@ def test_a_unit_whisper_misheard_after_a_year_s_tens_goes_with_the_date(year, da
     spoken = words(f"Llegamos el uno de agosto de {year} cuando llovía.")
     dates = {suggestion.text(spoken) for suggestion in date_suggestions(spoken)}
     assert f"uno de agosto de {date}" in dates, dates
+
+
+def test_a_year_said_in_words_past_a_birth_cue_s_reach_goes_with_it():
+    """ "Mi fecha de nacimiento es el 11 de diciembre de 1995" heard as "Mi fecha me nace niento
+    es él, no sé ni siempre ni mil novecientos noventa y cinco.": no date in it, the cue's rest
+    of the sentence (eight words) ends at "noventa"; the year said in words runs on to its
+    unit, and the suggestion with it."""
+    spoken = heard_as(("Mi", 0.96), ("fecha", 0.87), ("me", 0.74), ("nace", 0.23),
+                      ("niento", 0.51), ("es", 0.61), ("él,", 0.19), ("no", 0.2), ("sé", 0.47),
+                      ("ni", 0.83), ("siempre", 0.96), ("ni", 0.42), ("mil", 0.46),
+                      ("novecientos", 0.72), ("noventa", 0.79), ("y", 0.99), ("cinco.", 0.83),
+                      ("El", 0.93), ("número", 0.72))  # fmt: skip
+    births = suggested(spoken, "date_of_birth")
+    assert len(births) == 1 and births[0].endswith("noventa y cinco."), births
