@@ -45,7 +45,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 40
+DETECTOR_VERSION = 41
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -2125,11 +2125,28 @@ PRIORITY = ["numbers", "email", "dates", "gazetteer", "role", "address", "capita
 
 
 # What the fallbacks may widen; elsewhere they stand only where nothing else was found.
+def _birth_cue_holds(fallback, found):
+    """ "Mi fecha de nacimiento es el 21 de a mil de mil no me 179.": what a birth cue announces
+    holds a number of another kind (eight digits of "a mil de mil") or something found only as
+    "other", which is the date of birth misheard. A name there is still someone's name."""
+    return (
+        fallback.source == "cue"
+        and fallback.category == Category.DATE_OF_BIRTH
+        and (found.source == "numbers" or found.category == Category.OTHER)
+        and fallback.first <= found.first
+        and found.last <= fallback.last
+    )
+
+
 def _widens(fallback, found):
     if fallback.source == "cue":
         # "my dress is 1900 I know Karen who": a capitalised word inside what a cue announces
         # is part of it, not someone else.
-        return found.category == fallback.category or found.source == "capitalised"
+        return (
+            found.category == fallback.category
+            or found.source == "capitalised"
+            or _birth_cue_holds(fallback, found)
+        )
     return found.category in (Category.PERSON, Category.OTHER)
 
 
@@ -2171,6 +2188,8 @@ def suggest(words, gazetteer=(), speech=()):
             keeper = overlapping[0]
             keeper.first = min(keeper.first, fallback.first)
             keeper.last = max(keeper.last, fallback.last)
+            if _birth_cue_holds(fallback, keeper):
+                keeper.category = Category.DATE_OF_BIRTH
         elif fallback.source == "repeat":
             # Under a loop lies speech Whisper never heard ("número de identificaciones, de
             # rocho, de rocho, …" over an ID and a phone): what the suggestions it touches
