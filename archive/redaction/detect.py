@@ -45,7 +45,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 41
+DETECTOR_VERSION = 42
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1004,8 +1004,10 @@ def role_suggestions(words):
         if _naming_heard_apart(words, tokens, cue):
             found += _named(words, tokens, cue)
             continue
-        if not (token in ROLE_CUES or _misheard_role(words[cue])) or _ends_sentence(words[cue]):
+        if not (token in ROLE_CUES or _misheard_role(words[cue])):
             continue
+        if _ends_sentence(words[cue]) and token not in NAMING_PARTICIPLES:
+            continue  # "Un señor llamado. Tiene un alindo.": no sentence ends on "llamado"
         first = cue + 1
         if _is_naming(words, tokens, cue):
             found += _named(words, tokens, cue)
@@ -1052,10 +1054,10 @@ NAMING_LETTERS = 1  # off "yamado" by this much, only right after someone: "un s
 
 def _naming_heard_apart(words, tokens, last):
     """ "Un señor y amado, y en esa rirada vino" for "Un señor llamado Inés Arriaga vino": a
-    naming cue Whisper heard as two or three words ending at `last`, one of them doubted.
-    Right after a word for someone ("un señor y a mano", "un señor y a malo."), a letter off
-    is still the cue; elsewhere "ya nada" is only Spanish."""
-    for first in range(last - 1, max(-1, last - NAMING_PIECES), -1):
+    naming cue Whisper heard as one to three words ending at `last`, one of them doubted.
+    Right after a word for someone ("un señor y a mano", "un señor y a malo.", "un señor
+    amado,"), a letter off is still the cue; elsewhere "ya nada" is only Spanish."""
+    for first in range(last, max(-1, last - NAMING_PIECES), -1):
         pieces = words[first : last + 1]
         if any(_ends_sentence(word) for word in pieces[:-1]):
             return False
@@ -1317,10 +1319,11 @@ def _is_naming(words, tokens, cue):
         )
     if token == "called":  # noqa: S105 ("a man called …" names him; "I called my lawyer" does not)
         return cue > 0 and tokens[cue - 1] in PEOPLE_NOUNS
-    return token in {"llamado", "llamada", "named"}
+    return token in NAMING_PARTICIPLES
 
 
 CALLING = {"llama", "llamaba", "llamo"}
+NAMING_PARTICIPLES = {"llamado", "llamada", "named"}
 
 
 def _named(words, tokens, cue):
@@ -1329,10 +1332,16 @@ def _named(words, tokens, cue):
     first = cue + 1
     if first < len(tokens) and tokens[first] in NAMING_LINKS:
         first += 1
-    if first < len(tokens) and tokens[first] in {"a", "al"} and tokens[cue] in CALLING:
+    if (
+        first < len(tokens)
+        and tokens[first] in {"a", "al"}
+        and tokens[cue] in CALLING
+        and not words[cue].text.rstrip().endswith(",")
+    ):
         # "se llamaba a la policía": someone was called, nobody named. After "llamado", even
         # heard apart, "a" is the name Whisper misheard ("un señor y a mano a quien quintero"
-        # for "un señor llamado Joaquín Quintero").
+        # for "un señor llamado Joaquín Quintero"), and so it is after a comma Whisper put
+        # where it heard a pause before the name ("se llamaba, al selmoche vería quintero").
         return []
     last = first - 1
     while (

@@ -1661,3 +1661,39 @@ def test_a_number_inside_what_a_birth_cue_announces_is_the_date_of_birth_mishear
 def test_a_name_inside_what_a_birth_cue_announces_stays_a_name():
     spoken = words("Mi fecha de nacimiento es el 21, lo sabe mi tía Rosa.")
     assert [(s.category, s.text(spoken)) for s in suggest(spoken)] == [("person", "Rosa.")]
+
+
+@pytest.mark.parametrize(("cue", "person"), [("llamado.", True), ("abogado.", False)])
+def test_a_full_stop_whisper_put_after_llamado_does_not_end_the_naming(cue, person):
+    """ "Un señor llamado Fidel Galindo vino a la puerta" heard as "Un señor llamado. Tiene un
+    alindo. Tiene a la puerta." (here "Pasó un alindo."): no sentence ends on "llamado", so the
+    next one opens with the name. A role can end one ("Vino un señor abogado. Pasó…")."""
+    spoken = heard_as(("Un", 0.73), ("señor", 0.73), (cue, 0.95), ("Pasó", 0.45), ("un", 0.34),
+                      ("alindo.", 0.66), ("Tiene", 0.75), ("a", 0.66), ("la", 0.99),
+                      ("puerta.", 0.67))  # fmt: skip
+    assert suggested(spoken, "person") == (["Pasó un alindo."] if person else [])
+
+
+@pytest.mark.parametrize(("doubt", "named"), [(0.57, True), (0.95, False)])
+def test_llamado_heard_as_one_word_a_letter_off_after_someone_is_a_naming_cue(doubt, named):
+    """ "Un señor llamado Tomás Villalobos vino a la puerta" heard as "un señor amado, tomás
+    siga nuevos, mío a la puerta.": "amado", doubted, is "yamado" a letter short, so the whole
+    name up to its comma follows. Said surely, a beloved señor names nobody."""
+    spoken = heard_as(("un", 0.23), ("señor", 0.91), ("amado,", doubt), ("tomás", 0.52),
+                      ("siga", 0.5), ("nuevos,", 0.73), ("mío", 0.52), ("a", 0.93), ("la", 1.0),
+                      ("puerta.", 0.77))  # fmt: skip
+    people = suggested(spoken, "person")
+    assert any("tomás siga nuevos," in person for person in people) is named, people
+
+
+@pytest.mark.parametrize(("cue", "named"), [("llamaba,", True), ("llamaba", False)])
+def test_an_a_after_se_llamaba_and_a_comma_opens_the_name(cue, named):
+    """ "El agente dijo que se llamaba Anselmo Echeverría Quintero" heard as "…dijo que se
+    llamaba, al selmoche vería quintero y me mostró la placa.": the comma is the pause before
+    a name Whisper misheard from its start. "Se llamaba al …" with no pause calls someone."""
+    spoken = heard_as(("de", 0.17), ("la", 0.94), ("gente", 1.0), ("dijo", 0.65), ("que", 0.99),
+                      ("se", 0.94), (cue, 0.98), ("al", 0.13), ("selmoche", 0.62),
+                      ("vería", 0.56), ("quintero", 0.79), ("y", 0.6), ("me", 0.99),
+                      ("mostró", 0.86), ("la", 0.76), ("placa.", 0.93))  # fmt: skip
+    people = suggested(spoken, "person")
+    assert any("al selmoche vería quintero" in person for person in people) is named, people
