@@ -2133,7 +2133,6 @@ def _widen_over_neighbours(words, suggestion):
 PRIORITY = ["numbers", "email", "dates", "gazetteer", "role", "address", "capitalised", "hundreds"]
 
 
-# What the fallbacks may widen; elsewhere they stand only where nothing else was found.
 def _birth_cue_holds(fallback, found):
     """ "Mi fecha de nacimiento es el 21 de a mil de mil no me 179.": what a birth cue announces
     holds a number of another kind (eight digits of "a mil de mil") or something found only as
@@ -2147,6 +2146,7 @@ def _birth_cue_holds(fallback, found):
     )
 
 
+# What the fallbacks may widen; elsewhere they stand only where nothing else was found.
 def _widens(fallback, found):
     if fallback.source == "cue":
         # "my dress is 1900 I know Karen who": a capitalised word inside what a cue announces
