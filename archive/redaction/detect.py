@@ -45,7 +45,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 42
+DETECTOR_VERSION = 43
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1042,6 +1042,7 @@ def role_suggestions(words):
         + companion_suggestions(words)
         + company_suggestions(words)
         + told_by_role_suggestions(words, tokens)
+        + paused_company_suggestions(words, tokens)
     )
 
 
@@ -1199,6 +1200,32 @@ def company_suggestions(words):
             found.append(
                 Suggestion(first, verb - 1, Category.PERSON, "role", f"before “{' '.join(cue)}”")
             )
+    return found
+
+
+HEARD_AS_WAS_WITH = {("one", "with", "me"), ("one", "with", "us")}
+NAME_BEFORE_A_PAUSE_WORDS = 8
+
+
+def paused_company_suggestions(words, tokens):
+    """ "In the acute mission area, one with me at night." for "Inés Echeverría was with me that
+    night": after the pause Whisper marks with a comma, it hears "was with me" as "one with me",
+    so the sentence up to the comma, eight words at most, is who was with the narrator. Without
+    the pause it is English: "there was no one with me"."""
+    found = []
+    for verb in range(1, len(tokens) - 2):
+        if tuple(tokens[verb : verb + 3]) not in HEARD_AS_WAS_WITH:
+            continue
+        if not words[verb - 1].text.rstrip().endswith(","):
+            continue
+        first = verb - 1
+        while (
+            first > 0
+            and verb - first < NAME_BEFORE_A_PAUSE_WORDS
+            and not _ends_sentence(words[first - 1])
+        ):
+            first -= 1
+        found.append(Suggestion(first, verb - 1, Category.PERSON, "role", "before “one with me”"))
     return found
 
 

@@ -1697,3 +1697,15 @@ def test_an_a_after_se_llamaba_and_a_comma_opens_the_name(cue, named):
                       ("mostró", 0.86), ("la", 0.76), ("placa.", 0.93))  # fmt: skip
     people = suggested(spoken, "person")
     assert any("al selmoche vería quintero" in person for person in people) is named, people
+
+
+@pytest.mark.parametrize(("area", "person"), [("area,", True), ("area", False)])
+def test_one_with_me_after_a_pause_is_was_with_me_misheard(area, person):
+    """ "Inés Echeverría was with me that night" heard as "In the acute mission area, one with
+    me at night.": after the comma, Whisper's pause, "one with me" is "was with me", and the
+    sentence before it is the name. Without the pause it reads as English ("…no one with me")."""
+    spoken = heard_as(("In", 0.81), ("the", 0.76), ("acute", 0.98), ("mission", 0.23),
+                      (area, 0.96), ("one", 0.92), ("with", 0.77), ("me", 0.95), ("at", 0.9),
+                      ("night.", 0.9))  # fmt: skip
+    people = suggested(spoken, "person")
+    assert people == (["In the acute mission area,"] if person else []), people
