@@ -1659,6 +1659,8 @@ def test_a_number_inside_what_a_birth_cue_announces_is_the_date_of_birth_mishear
 
 
 def test_a_name_inside_what_a_birth_cue_announces_stays_a_name():
+    """What the cue announces runs over "mi tía Rosa.", but a name there is someone's name,
+    not the date Whisper misheard."""
     spoken = words("Mi fecha de nacimiento es el 21, lo sabe mi tía Rosa.")
     assert [(s.category, s.text(spoken)) for s in suggest(spoken)] == [("person", "Rosa.")]
 
