@@ -35,6 +35,7 @@ from .models import Category
 from .numbers import (
     HUNDREDS,
     JOINERS,
+    TEENS,
     TENS,
     YEAR_DIGITS,
     fold,
@@ -45,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 43
+DETECTOR_VERSION = 44
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -323,11 +324,15 @@ def number_suggestions(words):
         stray = words[index - 1].folded if index else ""
         if stray and len(letters(stray)) <= 2 and stray not in COMMON_SHORT_WORDS:
             first = index - 1  # the "A" of an A-number, or a stray word Whisper put before digits
-        if len(run) >= SUSPECT_DIGITS or (len(run) >= 4 and context & (PHONE_WORDS | ID_WORDS)):
+        announced = context & (PHONE_WORDS | ID_WORDS)
+        end = _fragment_after(words, digits, last)
+        if announced and len(run) >= 3 and (tail := _short_words_to_its_end(words, last)):
+            end = tail
+        if len(run) >= SUSPECT_DIGITS or (len(run) >= 4 or end > last) and announced:
             found.append(
                 Suggestion(
                     first,
-                    _fragment_after(words, digits, last),
+                    end,
                     number_category(run, context, tokens[first], stray),
                     "numbers",
                     f"{len(run)} digits",
@@ -338,6 +343,27 @@ def number_suggestions(words):
 
 
 FRAGMENT_WORDS = 3
+MISHEARD_TAIL_WORDS = 8
+
+
+def _short_words_to_its_end(words, last):
+    """ "el número de caso era tres más nueve uno, no sé o sé o sé o." for "3 2 9 1 8 2 0 0":
+    two or more short words Whisper wrote from a number's last digit to the end of its sentence
+    are the digits it misheard ("no sé" for "dos", "sé o" for "cero"); the index of the last
+    one, else None."""
+    if _ends_sentence(words[last]) or last + 1 == len(words):
+        return None
+    end = last + 1
+    while end < min(len(words) - 1, last + MISHEARD_TAIL_WORDS) and not _ends_sentence(words[end]):
+        end += 1
+    tail = words[last + 1 : end + 1]
+    if (
+        (_ends_sentence(words[end]) or end == len(words) - 1)
+        and len(tail) >= 2
+        and _heard_short_words(tail)
+    ):
+        return end
+    return None
 
 
 def _fragment_after(words, digits, last):
@@ -528,6 +554,8 @@ def full_dates(tokens):
         first = None
         for start in range(max(0, month - 4), month):  # the day before the month
             last = _day(tokens, start)
+            if last is None and _misheard_day(tokens[start]):
+                last = start
             if last is not None and _connects(tokens[last + 1 : month]):
                 first = start
                 break
@@ -542,6 +570,16 @@ def full_dates(tokens):
         if year is not None:
             found.append((first, year))
     return found
+
+
+LONG_DAYS = [word for word, value in TEENS.items() if len(word) >= 6 and value <= 31]
+
+
+def _misheard_day(token):
+    """ "el veintimos de junio de mil novecientos…": a long day word a letter off, however sure
+    Whisper was of it; the month and the year after it make it a day. A short one ("siete")
+    is too near ordinary words ("siente")."""
+    return any(Levenshtein.distance(token, day) == 1 for day in LONG_DAYS)
 
 
 def _connects(between):
@@ -564,6 +602,8 @@ def _year_after(tokens, index):
             return year
         if end > index and MISHEARD_YEAR.match(tokens[end]) and "de" in tokens[index:end]:
             return end
+        if FOUR_DIGITS.match(tokens[end]):
+            return end  # "March 21, 1779": the century misheard, as no other number fits there
         # The "mil" lost: "15 de octubre no le siento 74"
         if (year := _misheard_hundreds_and_tens(tokens, end)) is not None:
             return year
@@ -584,6 +624,7 @@ def _year_in_two_pieces(tokens, index):
 
 MISHEARD_MONTH_WORDS = 3
 MISHEARD_YEAR = re.compile(r"^\d{2,4}$")  # after "26 de mayo de": what Whisper made of the year
+FOUR_DIGITS = re.compile(r"^\d{4}$")
 NINETEEN_HUNDREDS_UNSAID = re.compile(r"^9\d\d$")  # "mil novecientos ochenta" heard as "980"
 GLUED_DAY = re.compile(r"^(\d{1,2})([a-z]{4,})$")  # "6nero": a day Whisper glued to its month
 
@@ -618,6 +659,7 @@ def misheard_dates(words, tokens):
                 if guessed:
                     found.append((first, year if year is not None else year_at))
                 break
+    found += _dates_without_their_month(words, tokens)
     for month, token in enumerate(tokens):
         glued = GLUED_DAY.match(token)
         if glued and 1 <= int(glued[1]) <= 31 and _close_to_a_month(glued[2]):
@@ -641,6 +683,22 @@ def misheard_dates(words, tokens):
         year = _year_after(tokens, month + 1)
         if year is not None and not any(_ends_sentence(w) for w in words[first:year]):
             found.append((first, year))
+    return found
+
+
+def _dates_without_their_month(words, tokens):
+    """ "My board gave me 6 ,1990." for "My birthday is May 6, 1990": a day in digits, a comma
+    and a year is how English writes a date, and only a date; Whisper lost its month."""
+    found = []
+    for day, word in enumerate(words[:-1]):
+        number = DAY_NUMBER.match(tokens[day])
+        if (
+            number
+            and 1 <= int(number[1]) <= 31
+            and (word.text.rstrip().endswith(",") or words[day + 1].text.lstrip().startswith(","))
+            and YEAR_DIGITS.match(tokens[day + 1])
+        ):
+            found.append((day, day + 1))
     return found
 
 
@@ -1016,6 +1074,8 @@ def role_suggestions(words):
             # "my lawyer, the dealer Quibi, told me": between the commas stands a name,
             # whatever words Whisper made of it.
             last = _apposition_end(words, first)
+            if last is None:
+                last = _unclosed_apposition_end(words, first)
             if last is not None:
                 found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{token},”"))
             continue
@@ -1092,10 +1152,14 @@ PRONOUNS = {"me", "him", "her", "us", "them", "you", "it", "mi", "ti", "el", "el
             "ellas", "nosotros", "usted", "ustedes"}  # fmt: skip
 
 
-def _pronoun_after(cue, said):
+def _pronoun_after(cue, heard):
     # Spanish says "conmigo", never "con me": a "me" after "con" is a name Whisper misheard
     # ("fui a la oficina con, me aprizó el menos antirán," for "con Beatriz Olmedo Santillán").
-    return said in PRONOUNS and (cue, said) != ("con", "me")
+    # A pronoun Whisper was guessing is a name's first sound too ("con él y al menos esa tarde"
+    # for "con Elvira Olmedo esa tarde").
+    return (
+        heard.folded in PRONOUNS and (cue, heard.folded) != ("con", "me") and not _guessed([heard])
+    )
 
 
 def _me_heard_after_con(tokens, cue):
@@ -1133,7 +1197,7 @@ def companion_suggestions(words):
         )
         if (
             last is not None
-            and not _pronoun_after(word.folded, words[first].folded)
+            and not _pronoun_after(word.folded, words[first])
             and _doubted_on_average(words[first : last + 1])
         ):
             while not _not_sure(words[last]):
@@ -1359,6 +1423,11 @@ def _named(words, tokens, cue):
     first = cue + 1
     if first < len(tokens) and tokens[first] in NAMING_LINKS:
         first += 1
+    # Where "name" stands before a word Whisper doubted, that word may be its link misheard
+    # ("his name one and she'll know" for "his name was Anselmo"): the name may begin after it.
+    opening = (
+        {first, first + 1} if tokens[cue] in {"name", "nombre"} and first == cue + 1 else {first}
+    )
     if (
         first < len(tokens)
         and tokens[first] in {"a", "al"}
@@ -1377,7 +1446,9 @@ def _named(words, tokens, cue):
         # A name cannot begin with "y": there Whisper split one ("se llamaba y olando" for
         # "Yolanda"); after the name's first word, a "y" Whisper was sure of ends it, and one
         # it doubted is more of the name ("Otario y a nuevos." for "Octavio Villalobos").
-        and (tokens[last + 1] not in NAME_STOPS or last + 1 == first or _not_sure(words[last + 1]))
+        and (
+            tokens[last + 1] not in NAME_STOPS or last + 1 in opening or _not_sure(words[last + 1])
+        )
         and not _is_label(words[last + 1])
     ):
         last += 1
@@ -1405,6 +1476,19 @@ def _apposition_end(words, first):
                 return _name_pieces_after(words, first, last)
             return None
     return None
+
+
+def _unclosed_apposition_end(words, first):
+    """ "My lawyer, your underrated toll meter weight." for "My lawyer, Yolanda Urquidi, made me
+    wait.": where Whisper dropped the closing comma, the name is the three words after the
+    opening one, if Whisper doubted them on average; fewer where the sentence ends sooner.
+    "My lawyer, she told me to wait.", said surely, names nobody."""
+    last = first
+    while last < min(len(words) - 1, first + NAME_PIECE_WORDS - 1) and not _ends_clause(
+        words[last]
+    ):
+        last += 1
+    return last if _doubted_on_average(words[first : last + 1]) else None
 
 
 NAME_PIECE_WORDS = 3
@@ -1752,7 +1836,17 @@ def _whole_name(words, first, last, target):
         inside(first - 1) and goes_with_name(first - 1, -1) and not _ends_clause(words[first - 1])
     ):
         first -= 1
-    while inside(last + 1) and goes_with_name(last + 1, 1) and not _ends_clause(words[last]):
+    heard_last = last
+    # A comma right after the heard part is a pause Whisper heard inside the name ("Me decía,
+    # Lucía, si se os almero, lo vio" for "Mi vecina Lucía Cisneros Olmedo lo vio"); later
+    # ones end it.
+    while (
+        inside(last + 1)
+        and goes_with_name(last + 1, 1)
+        and (
+            not _ends_clause(words[last]) or last == heard_last and not _ends_sentence(words[last])
+        )
+    ):
         last += 1
     return first, last
 

@@ -424,8 +424,9 @@ def test_words_whisper_doubted_beside_a_suggestion_go_with_it(doubt, date):
     """ "22 de junio de mil novecientos cincuenta y dos" heard as "veintimos, me junio de mil,
     no me ciento, cincuenta, y vos": the digits are found, and up to three words Whisper
     doubted on either side go with them. Words it was sure of stay out, and so does the next
-    sentence."""
-    spoken = heard_as(("La", 0.18), ("siel,", 0.53), ("veintimos,", 0.84), ("me", doubt),
+    sentence. (Here the day is further off, "entimos": "veintimos", a letter off "veintidós",
+    is a day, and makes the whole a date by itself.)"""
+    spoken = heard_as(("La", 0.18), ("siel,", 0.53), ("entimos,", 0.84), ("me", doubt),
                       ("junio", doubt), ("de", doubt), ("mil,", 0.46), ("no", 0.83), ("me", 0.64),
                       ("ciento,", 0.22), ("cincuenta,", 0.71), ("y", doubt), ("vos,", doubt),
                       ("en", 0.98), ("un", 1.0), ("pueblo.", 0.89), ("Me", 0.3))  # fmt: skip
@@ -588,11 +589,11 @@ def test_a_number_a_cue_announces_runs_to_the_sentence_s_last_digit():
     """ "El número de caso en la carta era el uno dos cero seis cuatro ocho dos cuatro dos"
     heard as "… el uno, no sé, o seis, cuatro, ocho, no sé, cuatro, no sé.": too few digits
     together to be a number by themselves, and more words than a cue's usual reach; all of
-    them go with the cue."""
+    them go with the cue, and so does the "no sé." after the last digit, the last "dos"."""
     spoken = words("Llegó una carta. El número de caso en la carta era el uno, no sé, o seis, "
                    "cuatro, ocho, no sé, cuatro, no sé. Esperamos.")  # fmt: skip
     numbers = suggested(spoken, "id_number")
-    assert any(n.endswith("ocho, no sé, cuatro,") for n in numbers), numbers
+    assert any(n.endswith("ocho, no sé, cuatro, no sé.") for n in numbers), numbers
 
 
 @pytest.mark.parametrize(
@@ -1711,3 +1712,95 @@ def test_one_with_me_after_a_pause_is_was_with_me_misheard(area, person):
                       ("night.", 0.9))  # fmt: skip
     people = suggested(spoken, "person")
     assert people == (["In the acute mission area,"] if person else []), people
+
+
+@pytest.mark.parametrize(("day", "date"), [("veintimos", True), ("ventanas", False)])
+def test_a_long_day_word_a_letter_off_before_a_month_and_year_is_a_date(day, date):
+    """ "Nací el 22 de junio de mil novecientos setenta y seis" heard as "Así es el veintimos de
+    junio de mil…", Whisper sure of "veintimos": a letter off "veintidós", it is the day. A
+    word further off is no day ("ventanas de junio de 1976" is not a date)."""
+    spoken = words(f"Así es el {day} de junio de mil novecientos setenta y seis en un pueblo.")
+    dates = [s.text(spoken) for s in suggest(spoken) if s.category in ("date_of_birth", "other")]
+    expected = f"{day} de junio de mil novecientos setenta y seis"
+    assert (expected in dates) is date, dates
+
+
+@pytest.mark.parametrize(("year", "date"), [("1779.", True), ("177.", False)])
+def test_a_four_digit_number_after_a_month_and_day_is_the_year_misheard(year, date):
+    """ "My date of birth is March 21, 1979" heard as "My native bird is March 21, 1779.": no
+    other four-digit number follows a month and its day. Three digits could be anything."""
+    spoken = words(f"My native bird is March 21, {year}")
+    assert (
+        ("other", f"March 21, {year}") in {(s.category, s.text(spoken)) for s in suggest(spoken)}
+    ) is date
+
+
+@pytest.mark.parametrize(
+    ("link", "person"), [("one", "one and she'll know with it"), ("was", "Tomás")]
+)
+def test_a_name_may_begin_after_the_misheard_link_of_name(link, person):
+    """ "The agent said his name was Anselmo Urquidi and showed me a badge" heard as "…his name
+    one and she'll know with it and showed me a badge.": "one" is "was", so the "and" after it
+    begins the name ("Anselmo"). After a "was" Whisper heard, a sure "and" ends the name."""
+    name = ["and", "she'll", "know", "with", "it"] if link == "one" else ["Tomás"]
+    doubts = [0.8, 0.5, 0.5, 0.25, 0.96] if link == "one" else [0.6]
+    spoken = heard_as(("The", 0.7), ("agent", 0.96), ("said", 0.9), ("his", 0.96),
+                      ("name", 1.0), (link, 0.33 if link == "one" else 0.99),
+                      *zip(name, doubts, strict=True), ("and", 0.9), ("showed", 0.63),
+                      ("me", 1.0), ("a", 0.98), ("badge.", 0.91))  # fmt: skip
+    assert suggested(spoken, "person") == [person]
+
+
+@pytest.mark.parametrize(("doubt", "person"), [(0.5, "your underrated toll"), (0.95, None)])
+def test_a_name_after_a_role_and_a_comma_whisper_did_not_close(doubt, person):
+    """ "My lawyer, Yolanda Urquidi, made me wait." heard as "My lawyer, your underrated toll
+    meter weight.": Whisper dropped the closing comma, so the name is the three words after the
+    opening one, which it doubted. "My lawyer, she told me to wait.", said surely, names
+    nobody."""
+    said = ["your", "underrated", "toll"] if person else ["she", "told", "me"]
+    spoken = heard_as(("My", 0.9), ("lawyer,", 1.0), *((word, doubt) for word in said),
+                      ("meter", 0.88), ("weight.", 0.78))  # fmt: skip
+    assert suggested(spoken, "person") == ([person] if person else [])
+
+
+@pytest.mark.parametrize(("doubt", "person"), [(0.2, "él y al menos esa"), (0.6, None)])
+def test_a_pronoun_whisper_guessed_after_con_is_a_name(doubt, person):
+    """ "Fui a la oficina con Elvira Olmedo esa tarde" heard as "Fui a la oficia con él y al
+    menos esa tarde.": Whisper was guessing "él", the sound of "El-vira". Where it only
+    doubted it, "con él" is the pronoun, even in a clause it doubted."""
+    spoken = heard_as(("Fui", 0.85), ("a", 0.97), ("la", 1.0), ("oficia", 0.7), ("con", 0.89),
+                      ("él", doubt), ("y", 0.85), ("al", 0.72), ("menos", 0.4), ("esa", 0.61),
+                      ("tarde.", 0.88))  # fmt: skip
+    assert suggested(spoken, "person") == ([person] if person else [])
+
+
+@pytest.mark.parametrize(("after", "person"), [("Lucía,", True), ("Lucía.", False)])
+def test_a_comma_right_after_a_listed_name_s_heard_part_does_not_end_it(after, person):
+    """ "Mi vecina Lucía Cisneros Olmedo lo vio todo" heard as "Me decía, Lucía, si se os
+    almero, lo mi otro…": the comma after "Lucía" is a pause Whisper heard inside the name, and
+    the doubted words after it are the surnames. A full stop there ends it."""
+    spoken = heard_as(("Me", 0.2), ("decía,", 0.35), (after, 0.53), ("si", 0.81), ("se", 0.52),
+                      ("os", 0.37), ("almero,", 0.49), ("lo", 0.96), ("mi", 0.46),
+                      ("otro.", 0.64))  # fmt: skip
+    listed = [GazetteerEntry("Lucía Cisneros Olmedo", "person")]
+    people = [s.text(spoken) for s in suggest(spoken, listed) if s.category == "person"]
+    assert any("si se os almero," in name for name in people) is person, people
+
+
+@pytest.mark.parametrize(("tail", "number"), [("no sé o sé o sé o.", True), ("no sé nada.", False)])
+def test_short_words_from_a_number_s_last_digit_to_its_sentence_end_are_its_digits(tail, number):
+    """ "El número de caso en la carta era el 3 2 9 1 8 2 0 0" heard as "…de él, tres más nueve
+    uno, no sé o sé o sé o.": three digits heard, and the short words after them are the rest
+    ("no sé" for "ocho dos", "sé o" for "cero"). "…uno, no sé nada." ends in a word."""
+    spoken = words(f"El número de caso en la carta de él, tres más nueve uno, {tail}")
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.category in ("id_number", "phone")]
+    assert any(text.endswith(tail) for text in numbers) is number, numbers
+
+
+@pytest.mark.parametrize(("said", "date"), [("6, 1990.", "6, 1990."), ("6 1990.", None)])
+def test_a_day_a_comma_and_a_year_are_a_date_whose_month_whisper_lost(said, date):
+    """ "My birthday is May 6, 1990" heard as "My board gave me 6 ,1990.": a day, a comma and a
+    year is how English writes a date. Without the comma, "6 1990" may be any number."""
+    spoken = words(f"My board gave me {said} The same as my father.")
+    dates = [s.text(spoken) for s in suggest(spoken) if s.category in ("date_of_birth", "other")]
+    assert dates == ([date] if date else [])
