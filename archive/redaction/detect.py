@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 44
+DETECTOR_VERSION = 45
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -240,20 +240,27 @@ def _bridged(words, digits, runs):
     def number(run):
         return "".join(d or "" for d in digits[run[0] : run[1] + 1])
 
+    def read_one_by_one(first, last):
+        return all(
+            len(word_digits(words[i].folded) or "") == 1
+            for i in range(first, last + 1)
+            if digits[i]
+        )
+
+    def said_as_year(run):
+        """ "1986 o 1987" are years; "uno ocho tres nueve", digits read one by one, is none."""
+        return bool(YEAR_DIGITS.match(number(run))) and not read_one_by_one(*run)
+
     joined = []
     for run in runs:
         if joined:
             previous = joined[-1]
             gap = words[previous[1] + 1 : run[0]]
             before, after = number(previous), number(run)
-            one_by_one = all(
-                len(word_digits(words[i].folded) or "") == 1
-                for i in range(previous[0], run[1] + 1)
-                if digits[i]
-            )
+            one_by_one = read_one_by_one(previous[0], run[1])
             if (
                 not any(_ends_sentence(word) for word in words[previous[1] : run[0]])
-                and not (YEAR_DIGITS.match(before) or YEAR_DIGITS.match(after))  # "1986 o 1987"
+                and not (said_as_year(previous) or said_as_year(run))
                 and (
                     _short_words_inside(gap, before, after)
                     # "Ocho los seis, seis, cero los cinco, uno, cuatro": one short word for each
@@ -1406,11 +1413,25 @@ def _is_naming(words, tokens, cue):
         return cue > 0 and tokens[cue - 1] == "se"
     if token in {"name", "nombre"}:
         return cue + 1 < len(tokens) and (
-            tokens[cue + 1] in NAMING_LINKS or _not_sure(words[cue + 1])
+            tokens[cue + 1] in NAMING_LINKS
+            or _not_sure(words[cue + 1])
+            or _was_heard_as_one(tokens, cue)
         )
     if token == "called":  # noqa: S105 ("a man called …" names him; "I called my lawyer" does not)
         return cue > 0 and tokens[cue - 1] in PEOPLE_NOUNS
     return token in NAMING_PARTICIPLES
+
+
+def _was_heard_as_one(tokens, cue):
+    """ "his name 1, you shall meet him" for "his name was Lucía Olmedo": after "his / her / my
+    name", English has no "one"; it is the "was", however sure Whisper was of it."""
+    return (
+        tokens[cue] == "name"
+        and cue > 0
+        and tokens[cue - 1] in POSSESSIVES
+        and cue + 1 < len(tokens)
+        and tokens[cue + 1] in {"one", "1"}
+    )
 
 
 CALLING = {"llama", "llamaba", "llamo"}
@@ -1421,7 +1442,7 @@ def _named(words, tokens, cue):
     """The name after a naming cue, even where Whisper made function words of it ("se llamaba,
     me atrizó el mismo" for "Beatriz Olmedo")."""
     first = cue + 1
-    if first < len(tokens) and tokens[first] in NAMING_LINKS:
+    if first < len(tokens) and tokens[first] in NAMING_LINKS or _was_heard_as_one(tokens, cue):
         first += 1
     # Where "name" stands before a word Whisper doubted, that word may be its link misheard
     # ("his name one and she'll know" for "his name was Anselmo"): the name may begin after it.
@@ -1607,7 +1628,9 @@ def house_number_suggestions(words, tokens, digits):
         ):
             # "came to 686 so come", "leave that 3645 scene": the street, however heard ("in
             # 1985 nobody" is a year)
-            after = max(after, _doubted_after(words, last))
+            # and past a comma right after the number, Whisper's pause before the street
+            # ("We leave that 698, right near the church" for "698 Lake Drive near the church")
+            after = max(after, _doubted_after(words, last, stops=SENTENCE_ENDS))
         numbered = index > 0 and _number_word_before(tokens[index - 1])
         # "número uno" is a rank more often than a house: a house number has two digits or more.
         # Before a street word, Whisper's repeated digits may make a house number of six
@@ -2099,6 +2122,8 @@ LOOPED_WORD = re.compile(r"([a-z]{1,3})\1{5,}")
 # me a lorry's not a lorry's not me …"): twelve words in a row with four different words at most.
 LOOP_WINDOW = 12
 LOOP_WORDS = 4
+LOOPED_PHRASE_WORDS = 8
+LOOPED_PHRASE_REPEATS = 4
 
 
 def _loop_end(keys, index):
@@ -2120,6 +2145,15 @@ def _loop_end(keys, index):
     ):
         end = start + LOOP_WINDOW - 1
         start += 1
+    # A longer phrase said over and over ("I talk to my own mind, I talk to my own mind, …")
+    # has more different words than the window allows; four times at least, since a list of
+    # five said three times is speech.
+    for period in range(LOOP_WORDS + 1, LOOPED_PHRASE_WORDS + 1):
+        last = index + period - 1
+        while last + 1 < len(keys) and keys[last + 1] == keys[last + 1 - period]:
+            last += 1
+        if last - index + 1 >= max(LOOPED_PHRASE_REPEATS * period, LOOP_WINDOW):
+            end = max(end or last, last)
     return end
 
 

@@ -1804,3 +1804,53 @@ def test_a_day_a_comma_and_a_year_are_a_date_whose_month_whisper_lost(said, date
     spoken = words(f"My board gave me {said} The same as my father.")
     dates = [s.text(spoken) for s in suggest(spoken) if s.category in ("date_of_birth", "other")]
     assert dates == ([date] if date else [])
+
+
+@pytest.mark.parametrize(("rest", "joined"), [("uno ocho tres nueve", True), ("1839", False)])
+def test_digits_read_one_by_one_make_no_year_that_would_part_a_number(rest, joined):
+    """ "Me puede llamar al tres seis seis uno tres dos uno ocho tres nueve" heard as "Me pueden
+    llamarral, tres seis seis uno tres más uno ocho tres nueve…": "uno ocho tres nueve" reads
+    as 1839, but nobody says a year digit by digit, so the number goes on past "más". A year
+    Whisper wrote as one ("1839") parts two numbers, as in "1986 o 1987"."""
+    spoken = heard_as(("Me", 0.51), ("pueden", 0.4), ("llamarral,", 0.65), ("tres", 0.15),
+                      ("seis", 0.53), ("seis", 0.93), ("uno", 0.92), ("tres", 0.69),
+                      ("más", 0.11), *((word, 0.9) for word in rest.split()), ("por", 0.75),
+                      ("las", 0.99), ("tardes.", 0.67))  # fmt: skip
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert any(f"tres más {rest}" in number for number in numbers) is joined, numbers
+
+
+@pytest.mark.parametrize(("number", "address"), [("698,", "698, right"), ("698.", None)])
+def test_a_comma_after_a_house_number_does_not_end_its_street(number, address):
+    """ "We lived at 698 Lake Drive near the church" heard as "We leave that 698, right near the
+    church.": the comma is Whisper's pause before the street, which it doubted. A full stop
+    ends it."""
+    spoken = heard_as(("We", 0.98), ("leave", 0.8), ("that", 0.93), (number, 0.68),
+                      ("right", 0.65), ("near", 0.87), ("the", 0.99),
+                      ("church.", 0.54))  # fmt: skip
+    assert suggested(spoken, "address") == ([address] if address else [])
+
+
+@pytest.mark.parametrize(("times", "loop"), [(4, True), (3, False)])
+def test_a_phrase_whisper_says_over_and_over_is_a_loop(times, loop):
+    """ "My A number is A 6 1 8 0 7 3 3 1 3" lost under "I talk to my own mind," said fourteen
+    times: six different words, more than a loop of a few words has, but the same phrase over
+    and over. Said three times, it may be speech, as a list said over is."""
+    spoken = words("Write to me, " + "I talk to my own mind, " * times + "if you need anything.")
+    looped = [s.text(spoken) for s in suggest(spoken) if s.source == "repeat"]
+    assert bool(looped) is loop, looped
+
+
+@pytest.mark.parametrize(("whose", "person"), [("his", "you shall meet him on the toilet"),
+                                               ("the", None)])  # fmt: skip
+def test_one_after_his_name_is_was_misheard(whose, person):
+    """ "The agent said his name was Lucía Olmedo Montoya and showed me a badge" heard as "The
+    agent sent his name 1, you shall meet him on the toilet and show me a badge.": English
+    has no "his name one", so "1," is the "was", however sure Whisper was of it, and the name
+    follows. "The name 1," said surely, may be a list."""
+    spoken = heard_as(("The", 0.52), ("agent", 0.98), ("sent", 0.95), (whose, 0.86),
+                      ("name", 1.0), ("1,", 0.77), ("you", 0.2), ("shall", 0.95), ("meet", 0.75),
+                      ("him", 0.17), ("on", 0.9), ("the", 0.35), ("toilet", 0.46), ("and", 0.7),
+                      ("show", 0.72), ("me", 0.96), ("a", 0.97), ("badge.", 0.56))  # fmt: skip
+    named = [s.text(spoken) for s in suggest(spoken) if s.reason == "after “name”"]
+    assert named == ([person] if person else []), named
