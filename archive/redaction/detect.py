@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 45
+DETECTOR_VERSION = 46
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1424,7 +1424,9 @@ def _is_naming(words, tokens, cue):
 
 def _was_heard_as_one(tokens, cue):
     """ "his name 1, you shall meet him" for "his name was Lucía Olmedo": after "his / her / my
-    name", English has no "one"; it is the "was", however sure Whisper was of it."""
+    name", English has no "one"; it is the "was", however sure Whisper was of it, and the name
+    follows it, even where it opens with an "and" ("his name one and she'll know" for "his name
+    was Anselmo")."""
     return (
         tokens[cue] == "name"
         and cue > 0
@@ -1444,11 +1446,6 @@ def _named(words, tokens, cue):
     first = cue + 1
     if first < len(tokens) and tokens[first] in NAMING_LINKS or _was_heard_as_one(tokens, cue):
         first += 1
-    # Where "name" stands before a word Whisper doubted, that word may be its link misheard
-    # ("his name one and she'll know" for "his name was Anselmo"): the name may begin after it.
-    opening = (
-        {first, first + 1} if tokens[cue] in {"name", "nombre"} and first == cue + 1 else {first}
-    )
     if (
         first < len(tokens)
         and tokens[first] in {"a", "al"}
@@ -1467,9 +1464,7 @@ def _named(words, tokens, cue):
         # A name cannot begin with "y": there Whisper split one ("se llamaba y olando" for
         # "Yolanda"); after the name's first word, a "y" Whisper was sure of ends it, and one
         # it doubted is more of the name ("Otario y a nuevos." for "Octavio Villalobos").
-        and (
-            tokens[last + 1] not in NAME_STOPS or last + 1 in opening or _not_sure(words[last + 1])
-        )
+        and (tokens[last + 1] not in NAME_STOPS or last + 1 == first or _not_sure(words[last + 1]))
         and not _is_label(words[last + 1])
     ):
         last += 1
