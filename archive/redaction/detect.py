@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 46
+DETECTOR_VERSION = 47
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -833,9 +833,14 @@ def misheard_birth_dates(words, tokens):
     """A day and a year after a "nací el" Whisper misheard, whatever it made of the month:
     "La ciel, diecinueve, me obtuve en 1978" for "Nací el 19 de octubre de 1978". The day must
     follow the cue at once and the year come within six words in the same sentence: "así el
-    juez lo dijo" and "la piel" are common, a day and a year after them are not. Right after
-    the cue, one number that is a day and a year run together is a date of birth too ("Así el
-    17980, en un pueblo pequeño")."""
+    juez lo dijo" and "la piel" are common, a day and a year after them are not. A day and its
+    month there make one too, with the words Whisper doubted after them, where it made no year
+    of the "de" and the year that follow ("Así el 12 de febrero de mil nos ves cientos se
+    tenta"); "así el 12 de febrero fuimos a la fiesta" is none. Where the day is lost too, a
+    year after "de" within six words, how a Spanish date ends, still is one ("Así el, no se me
+    cero de mil 975,"; "así el juez lo dijo en 1978" is none). Right after the cue, one number
+    that is a day and a year run together is a date of birth too ("Así el 17980, en un pueblo
+    pequeño")."""
     found = []
     for start in range(len(tokens)):
         cue = _born_on_heard(words, tokens, start)
@@ -849,22 +854,40 @@ def misheard_birth_dates(words, tokens):
             )
             continue
         day_end = _day(tokens, first)
-        if day_end is None:
+        year = _year_in_the_sentence(words, tokens, first if day_end is None else day_end + 1)
+        if year is not None and (day_end is not None or tokens[year[0] - 1] == "de"):
+            last = year[1]
+        elif day_end is not None and (month := _month_before_a_year(words, tokens, day_end)):
+            last = _doubted_after(words, month, BORN_ON_YEAR_WORDS, stops=SENTENCE_ENDS)
+        else:
             continue
-        for at in range(day_end + 1, min(len(tokens), day_end + 1 + BORN_ON_YEAR_WORDS)):
-            if _ends_sentence(words[at - 1]):
-                break
-            year = _year_end(tokens, at)
-            if year is None and NINETEEN_HUNDREDS_UNSAID.match(tokens[at]):
-                year = at
-            if year is None:
-                year = _misheard_hundreds_and_tens(tokens, at)  # "mil" lost too
-            if year is not None:
-                found.append(
-                    Suggestion(first, year, Category.DATE_OF_BIRTH, "dates", f"after “{heard}”")
-                )
-                break
+        found.append(Suggestion(first, last, Category.DATE_OF_BIRTH, "dates", f"after “{heard}”"))
     return found
+
+
+def _month_before_a_year(words, tokens, day_end):
+    """The index of the month right after a day and its fillers where a "de" follows it in its
+    sentence, as before a year; or None."""
+    month = _skip(tokens, day_end + 1, DATE_FILLERS)
+    if month + 1 >= len(tokens) or tokens[month] not in MONTHS or _ends_sentence(words[month]):
+        return None
+    return month if tokens[month + 1] == "de" else None
+
+
+def _year_in_the_sentence(words, tokens, start):
+    """(first, last) of a year said within six words from tokens[start] in its sentence, its
+    "mil" or its hundreds misheard or lost, or None."""
+    for at in range(start, min(len(tokens), start + BORN_ON_YEAR_WORDS)):
+        if _ends_sentence(words[at - 1]):
+            return None
+        year = _year_end(tokens, at)
+        if year is None and NINETEEN_HUNDREDS_UNSAID.match(tokens[at]):
+            year = at
+        if year is None:
+            year = _misheard_hundreds_and_tens(tokens, at)  # "mil" lost too
+        if year is not None:
+            return at, year
+    return None
 
 
 def date_suggestions(words):
@@ -893,8 +916,8 @@ TENS_DIGITS = re.compile(r"^[1-9]0$")
 def _year_heard_to_its_end(words, tokens, last):
     """Where a date's year ends round at tokens[last], the rest of it Whisper misheard: the
     tens after the hundreds ("1900 o 80" for "mil novecientos ochenta", "mil novecientos
-    cinquenta"), and "y" and a unit two letters off at most ("setenta y cinto", "cinquenta y
-    mos" for "cincuenta y dos"); within the sentence."""
+    cinquenta", "mil novecientos se centa"), and "y" and a unit two letters off at most
+    ("setenta y cinto", "cinquenta y mos" for "cincuenta y dos"); within the sentence."""
     if _ends_sentence(words[last]):
         return last
     token = tokens[last]
@@ -902,21 +925,44 @@ def _year_heard_to_its_end(words, tokens, last):
         tens = last + 1
         if tens < len(tokens) and tokens[tens] in {"y", "o"}:
             tens += 1
+        tens_last = None
         if tens < len(tokens) and (
             tokens[tens] in TENS
             or TENS_DIGITS.match(tokens[tens])
             or MISHEARD_TENS.match(tokens[tens])
         ):
-            last = tens
+            tens_last = tens
+        elif _tens_in_two_words(words, tokens, tens):
+            tens_last = tens + 1
+        if tens_last is not None:
+            last = tens_last
             if _ends_sentence(words[last]):
                 return last
-            token = tokens[last]
+            token = "".join(tokens[tens : last + 1])
     if not (token in TENS or MISHEARD_TENS.match(token) or token.isdigit() and token[-1] == "0"):
         return last
     following = tokens[last + 1 : last + 3]
     if following[:1] == ["y"] and len(following) == 2 and _misheard_unit(following[1]):
         return last + 2
     return last
+
+
+TENS_LETTERS = 2
+
+
+def _tens_in_two_words(words, tokens, first):
+    """ "se centa" for "sesenta": Spanish tens Whisper heard as two words, together two letters
+    from them at most."""
+    heard = "".join(tokens[first : first + 2])
+    return (
+        first + 1 < len(tokens)
+        and not _ends_sentence(words[first])
+        and any(
+            Levenshtein.distance(heard, tens) <= TENS_LETTERS
+            for tens in TENS
+            if tens.endswith("nta")
+        )
+    )
 
 
 def _misheard_unit(heard):

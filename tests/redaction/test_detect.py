@@ -426,7 +426,7 @@ def test_words_whisper_doubted_beside_a_suggestion_go_with_it(doubt, date):
     doubted on either side go with them. Words it was sure of stay out, and so does the next
     sentence. (Here the day is further off, "entimos": "veintimos", a letter off "veintidós",
     is a day, and makes the whole a date by itself.)"""
-    spoken = heard_as(("La", 0.18), ("siel,", 0.53), ("entimos,", 0.84), ("me", doubt),
+    spoken = heard_as(("Y", 0.18), ("luego,", 0.53), ("entimos,", 0.84), ("me", doubt),
                       ("junio", doubt), ("de", doubt), ("mil,", 0.46), ("no", 0.83), ("me", 0.64),
                       ("ciento,", 0.22), ("cincuenta,", 0.71), ("y", doubt), ("vos,", doubt),
                       ("en", 0.98), ("un", 1.0), ("pueblo.", 0.89), ("Me", 0.3))  # fmt: skip
@@ -457,15 +457,17 @@ def test_a_full_stop_whisper_put_inside_a_number_does_not_end_it(text, end):
 def test_a_month_and_a_year_after_a_misheard_day_are_a_date(doubt, dated):
     """ "Nací el ocho de julio de 1992" heard as "Así es el pocho de julio de 1990": Whisper
     doubted the word where the day was. "En julio de 1990", said surely, is a month and a
-    year, not someone's date."""
-    spoken = heard_as(("Así", 0.41), ("es", 0.54), ("el", 0.92), ("pocho", doubt), ("de", 0.72),
+    year, not someone's date. (The sentence opens here without the misheard "nací el", after
+    which "de" and a year make a date of birth whatever the day and the month.)"""
+    spoken = heard_as(("Y", 0.41), ("fue", 0.54), ("el", 0.92), ("pocho", doubt), ("de", 0.72),
                       ("julio", 0.89), ("de", 0.72), ("1990.", 0.92))  # fmt: skip
     assert any("pocho de julio de 1990." in text for text in suggested(spoken)) is dated
 
 
 def test_a_day_glued_to_a_month_misheard_by_a_letter_is_a_date():
-    """ "6 de enero de 1979" heard as "6Nero de 1979"; "10horas" glues no month to its day."""
-    assert found("Hace el 6Nero de 1979 en un pueblo.") == {("other", "6Nero de 1979")}
+    """ "6 de enero de 1979" heard as "6Nero de 1979"; "10horas" glues no month to its day.
+    (Opened without a misheard "nací el", which would make either a date of birth.)"""
+    assert found("Fue el 6Nero de 1979 en un pueblo.") == {("other", "6Nero de 1979")}
     assert found("Eran las 10horas de 1979 en el campo.") == set()
 
 
@@ -555,8 +557,9 @@ def test_a_month_between_a_day_and_a_misheard_year_or_de_is_a_date(text, date):
 @pytest.mark.parametrize(("doubt", "dated"), [(0.6, True), (0.95, False)])
 def test_a_doubted_word_a_letter_from_a_month_before_a_year_is_a_date(doubt, dated):
     """ "Nací el once de mayo de mil novecientos sesenta y nueve" heard as "La fiel ponte me
-    maño de mil novecientos…": "maño", doubted, is "mayo". Said surely, it is not."""
-    spoken = heard_as(("La", 0.65), ("fiel", 0.65), ("ponte", 0.52), ("me", 0.7), ("maño", doubt),
+    maño de mil novecientos…": "maño", doubted, is "mayo". Said surely, it is not. (Opened
+    here without the misheard "nací el", which with "de" and a year is a date of birth.)"""
+    spoken = heard_as(("Y", 0.65), ("luego", 0.65), ("ponte", 0.52), ("me", 0.7), ("maño", doubt),
                       ("de", 0.95), ("mil", 0.95), ("novecientos", 0.95), ("sesenta", 0.95),
                       ("y", 0.95), ("nueve,", 0.95), ("en", 0.95), ("un", 0.99),
                       ("pueblo.", 0.95))  # fmt: skip
@@ -724,8 +727,9 @@ def test_a_year_written_with_a_thousands_mark_ends_a_date(text, date):
 def test_a_month_heard_as_two_words_before_a_year_is_a_date(doubt, dated):
     """ "Nací el once de noviembre de mil novecientos ochenta y tres" heard as "Así él consene
     no miembre de 1 .980 y tres": "no miembre", one of them doubted, is "noviembre". Said
-    surely, it is not."""
-    spoken = heard_as(("Así", 0.59), ("él", 0.47), ("consene", 0.2), ("no", 0.77),
+    surely, it is not. (Opened without the misheard "nací el", which with "de" and a year is a
+    date of birth by itself.)"""
+    spoken = heard_as(("Y", 0.59), ("luego", 0.47), ("consene", 0.2), ("no", 0.77),
                       ("miembre", doubt), ("de", 0.79), ("1", 0.09), (".980", 0.86), ("y", 0.32),
                       ("tres", 0.45), ("en", 0.81), ("un", 1.0), ("puelo", 0.55),
                       ("pequeño.", 0.99))  # fmt: skip
@@ -1163,8 +1167,9 @@ def test_a_month_whisper_heard_as_two_words_ending_in_its_end_is_a_month(ending,
     """ "Nací el dos de septiembre de mil novecientos ochenta y uno" heard as "La siel, los nese,
     tiembre de mil, no vecientos, ochenta y uno,": the month split, its first letters glued to
     the "de" before. A word that is the end of a month, six letters or more, after a word
-    Whisper doubted, is that month; "bre" ends too many to say."""
-    spoken = heard_as(("La", 0.35), ("siel,", 0.52), ("los", 0.51), ("nese,", 0.39),
+    Whisper doubted, is that month; "bre" ends too many to say. (Opened without the misheard
+    "nací el", after which "de" and a year are a date of birth whatever the month.)"""
+    spoken = heard_as(("Y", 0.35), ("luego,", 0.52), ("los", 0.51), ("nese,", 0.39),
                       (f"{ending}", 0.62), ("de", 0.27), ("mil,", 0.36), ("no", 0.72),
                       ("vecientos,", 0.59), ("ochenta", 0.76), ("y", 0.65), ("uno,", 0.99),
                       ("en", 0.99), ("un", 0.99), ("pueblo.", 0.81))  # fmt: skip
@@ -1316,6 +1321,16 @@ def test_a_year_whose_hundreds_whisper_misheard_as_one_word_ends_the_date(hundre
           ("en", 0.45), ("el", 0.54), ("989,", 0.38)), "uno me obtuve en el 989,"),
         ((("Así", 0.9), ("es", 0.9), ("el", 0.9), ("12", 0.8), ("de", 0.9), ("1970,", 0.9)),
          "12 de 1970,"),
+        # A day and a month, and a year Whisper made nothing of after their "de".
+        ((("Así", 0.4), ("el", 0.6), ("12", 0.8), ("de", 0.7), ("febrero", 0.9), ("de", 0.6),
+          ("mil", 0.4), ("nos", 0.3), ("ves", 0.3), ("cientos", 0.4), ("se", 0.5),
+          ("tenta", 0.4)), "12 de febrero de mil nos ves cientos se tenta"),
+        # No "de" after the month: a day and a month, no year said.
+        ((("Así", 0.9), ("el", 0.9), ("12", 0.9), ("de", 0.9), ("febrero", 0.9), ("fuimos", 0.9),
+          ("a", 0.9), ("la", 0.9), ("fiesta", 0.9)), None),
+        # No day, but "de" and a year: how a Spanish date ends.
+        ((("Así", 0.30), ("el,", 0.78), ("no", 0.37), ("se", 0.9), ("me", 0.75), ("cero", 0.46),
+          ("de", 0.7), ("mil", 0.31), ("975,", 0.62)), "no se me cero de mil 975,"),
         # No day right after the cue: "así el juez" is just Spanish.
         ((("Así", 0.9), ("el", 0.9), ("juez", 0.9), ("lo", 0.9), ("dijo", 0.9), ("en", 0.9),
           ("1978,", 0.9)), None),
@@ -1331,7 +1346,9 @@ def test_a_day_and_a_year_after_a_misheard_born_on_are_a_date_of_birth(said, bor
     birth cue and the month both lost, so neither a full date nor a cue is left. Whisper hears
     "nací el" as "la ciel", "la fiel", "así el", "así es el", "hacia el", letters two from
     "naciel". Opening a sentence, followed at once by a day and, within the sentence, by a
-    year, it is a date of birth."""
+    year, it is a date of birth; so is a day and a month followed by "de" where Whisper made
+    no year of what came after, and "de" and a year, a date's end, where Whisper lost the day
+    too ("Así el, no se me cero de mil 975,")."""
     spoken = heard_as(("Esa", 0.9), ("noche", 0.9), ("no", 0.9), ("dormimos.", 0.9), *said,
                       ("en", 0.98), ("un", 0.99), ("pueblo", 0.6), ("pequeño.", 0.95))  # fmt: skip
     births = [s.text(spoken) for s in suggest(spoken) if s.category == "date_of_birth"]
@@ -1440,14 +1457,15 @@ def test_a_year_right_after_the_month_whose_mil_whisper_lost_ends_the_date(hundr
     [
         ("Hacia", "990imos,", "date_of_birth"),
         ("Fue", "990imos,", "other"),
-        ("Hacia", "99imos,", None),
+        ("Fue", "99imos,", None),
     ],
 )
 def test_a_year_split_at_its_mark_with_a_syllable_glued_on_ends_the_date(opening, year, category):
     """ "Nací el 24 de mayo de 1992" heard as "Hacia el 24 de mayo de 1 ,990imos,": the year
     split at a thousands mark and a made-up syllable glued to its hundreds. The date is whole,
     and after a misheard "nací el" a date of birth, not only a date ("Fue el …"). Two digits
-    after the mark are no year."""
+    after the mark are no year (after "Fue el", as after "Hacia el" a day, a month and "de"
+    are a date of birth anyway)."""
     spoken = heard_as(("Esa", 0.9), ("noche.", 0.9), (opening, 0.9), ("el", 0.97), ("24", 0.84),
                       ("de", 0.73), ("mayo", 0.85), ("de", 0.9), ("1", 0.9), (year, 0.92),
                       ("en", 0.99), ("un", 0.99), ("pueblo", 0.9), ("pequeño.", 0.9))  # fmt: skip
@@ -1618,14 +1636,17 @@ def test_the_tens_whisper_heard_after_a_round_year_go_with_the_date(tens, date):
         ("mil novecientos setenta y luego,", "mil novecientos setenta"),
         ("1970. Y dos", "1970."),
         ("mil novecientos cinquenta. Y dos", "mil novecientos cinquenta."),
+        ("mil novecientos se centa y cinco,", "mil novecientos se centa y cinco,"),
+        ("mil novecientos se inventa algo", "mil novecientos"),
+        ("mil novecientos se. Centa y cinco", "mil novecientos"),
     ],
 )
 def test_a_unit_whisper_misheard_after_a_year_s_tens_goes_with_the_date(year, date):
     """ "uno de agosto de mil novecientos setenta y cinco" heard with "y cinto", "cincuenta y
     dos" as "cinquenta y mos", or "noventa y cinco" as "1990 y 5": a unit after the tens, or a
-    word two letters from one, ends the year, so
-    its suggestion covers the voice saying it. A word no unit sounds like, or one past the end
-    of the sentence, is not the year's."""
+    word two letters from one, ends the year, so its suggestion covers the voice saying it; so
+    do tens heard as two words ("se centa" for "sesenta"). A word no unit sounds like, two words
+    no tens sound like, or one past the end of the sentence, are not the year's."""
     spoken = words(f"Llegamos el uno de agosto de {year} cuando llovía.")
     dates = {suggestion.text(spoken) for suggestion in date_suggestions(spoken)}
     assert f"uno de agosto de {date}" in dates, dates
@@ -1718,8 +1739,9 @@ def test_one_with_me_after_a_pause_is_was_with_me_misheard(area, person):
 def test_a_long_day_word_a_letter_off_before_a_month_and_year_is_a_date(day, date):
     """ "Nací el 22 de junio de mil novecientos setenta y seis" heard as "Así es el veintimos de
     junio de mil…", Whisper sure of "veintimos": a letter off "veintidós", it is the day. A
-    word further off is no day ("ventanas de junio de 1976" is not a date)."""
-    spoken = words(f"Así es el {day} de junio de mil novecientos setenta y seis en un pueblo.")
+    word further off is no day ("ventanas de junio de 1976" is not a date). (Opened without
+    the misheard "así es el", after which "de" and a year make a date of birth anyway.)"""
+    spoken = words(f"Y fue el {day} de junio de mil novecientos setenta y seis en un pueblo.")
     dates = [s.text(spoken) for s in suggest(spoken) if s.category in ("date_of_birth", "other")]
     expected = f"{day} de junio de mil novecientos setenta y seis"
     assert (expected in dates) is date, dates
