@@ -55,6 +55,8 @@ BATCHES = {
     "report": (10, 30, 30, 30),
 }
 TARGET_CATEGORIES = ("person", "id_number", "phone", "email", "date_of_birth", "address")
+RECALL_TARGET = 0.98  # on the report half, each category and language (issue 16)
+PRECISION_TARGET = 0.6
 
 VOICES = {
     "en": ["en-us", "en-us+f3", "en-gb", "en-gb+f4", "en-gb-scotland", "en-029+f2", "en-us+m3"],
@@ -409,19 +411,23 @@ def misses(results):
 
 
 def report(table, label):
+    """The table, with three decimals and whether each cell meets the issue's target: a cell of
+    43 identifiers with one missed reads 0.98 at two decimals, yet is 0.977."""
     print(f"\n{label}")
-    print(f"{'language':<9}{'category':<15}{'recall':>8}{'found':>9}")
+    print(f"{'language':<9}{'category':<15}{'recall':>8}{'found':>10}  target")
     for language in ("en", "es"):
         for category in TARGET_CATEGORIES:
             cell = table.get((language, category))
             if cell and cell["total"]:
-                recall = cell["hit"] / cell["total"]
-                print(f"{language:<9}{category:<15}{recall:>8.2f}{cell['hit']:>5}/{cell['total']}")
+                _row(language, category, cell["hit"], cell["total"], RECALL_TARGET)
         overall = table[(language, "all")]
-        precision = overall["true"] / overall["alarms"] if overall["alarms"] else 1.0
-        print(
-            f"{language:<9}{'precision':<15}{precision:>8.2f}{overall['true']:>5}/{overall['alarms']}"
-        )
+        _row(language, "precision", overall["true"], overall["alarms"], PRECISION_TARGET)
+
+
+def _row(language, name, good, out_of, target):
+    figure = good / out_of if out_of else 1.0
+    meets = f"≥ {target}" if figure >= target else f"below {target}"
+    print(f"{language:<9}{name:<15}{figure:>8.3f}{f'{good}/{out_of}':>10}  {meets}")
 
 
 def main():
