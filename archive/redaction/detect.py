@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 47
+DETECTOR_VERSION = 48
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1178,8 +1178,9 @@ def _naming_heard_apart(words, tokens, last):
         if not any(_not_sure(word) for word in pieces):
             continue
         said = "".join(tokens[first : last + 1]).replace("ll", "y")
+        # "un señor, amado, y en el buen a mi mes,": a comma after him is a pause, no more
         after_someone = (
-            first > 0 and tokens[first - 1] in PEOPLE_NOUNS and not _ends_clause(words[first - 1])
+            first > 0 and tokens[first - 1] in PEOPLE_NOUNS and not _ends_sentence(words[first - 1])
         )
         if said in NAMING_AS_SAID or (
             after_someone
@@ -1381,18 +1382,33 @@ def told_by_role_suggestions(words, tokens):
     return found
 
 
+COMPANY_CUE_LETTERS = 2
+COMPANY_CUE_WORDS = 4
+
+
 def _says(words, tokens, at, cue):
-    """Whether the words from `at` are `cue`, its "conmigo" also one letter off where Whisper
-    doubted it ("estaba conmino esa noche")."""
-    said = tokens[at : at + len(cue)]
-    if tuple(said) == cue:
+    """Whether the words from `at` are `cue`; one ending in "conmigo" also two letters off, in
+    up to four words, where Whisper doubted one of them ("estaba conmino", "esta va con miro"
+    for "estaba conmigo"), but not cut short ("estaba con mi hijo")."""
+    if tuple(tokens[at : at + len(cue)]) == cue:
         return True
-    return (
-        cue[-1] == "conmigo"
-        and tuple(said[:-1]) == cue[:-1]
-        and _not_sure(words[at + len(cue) - 1])
-        and Levenshtein.distance(said[-1], "conmigo") <= 1
-    )
+    if cue[-1] != "conmigo":
+        return False
+    said = "".join(cue)
+    for end in range(at + 2, min(len(tokens), at + COMPANY_CUE_WORDS) + 1):
+        heard = tuple(tokens[at:end])
+        if _ends_sentence(words[end - 2]) or any(
+            heard == other[-len(heard) :] for other in COMPANY_CUES
+        ):
+            return False  # "ha estado conmigo" holds "estado conmigo", which is no "estaba conmigo"
+        letters_heard = "".join(heard)
+        if (
+            Levenshtein.distance(letters_heard, said) <= COMPANY_CUE_LETTERS
+            and len(letters_heard) >= len(said) - 1  # "estaba con mi(go)" is "con mi hijo"
+            and any(_not_sure(word) for word in words[at:end])
+        ):
+            return True
+    return False
 
 
 MISHEARD_MI = {"me"}  # what Whisper writes for a "mi" it was guessing at

@@ -471,6 +471,22 @@ def test_a_day_glued_to_a_month_misheard_by_a_letter_is_a_date():
     assert found("Eran las 10horas de 1979 en el campo.") == set()
 
 
+@pytest.mark.parametrize(
+    ("heard", "named"),
+    [("ánselmoquili,", True), ("ánselmoqueli,", False), ("ánselmouuili,", False)],
+)
+def test_a_listed_name_close_in_letters_and_in_sound_at_once_is_found(heard, named):
+    """ "Fui a la oficina con Anselmo Urquidi esa tarde" heard as "Fui a la cipiacón,
+    ánselmoquili, esa tarde": 85 % alike in letters and 80 % in sound, each just short of what
+    either needs alone, together close enough. "ánselmoqueli", 77 % in letters, is not; nor is
+    "ánselmouuili", 85 % in letters but 71 % in sound."""
+    spoken = heard_as(("Fui", 0.9), ("a", 0.9), ("la", 0.9), ("cipiacón,", 0.9), (heard, 0.9),
+                      ("esa", 0.9), ("tarde.", 0.9))  # fmt: skip
+    listed = [GazetteerEntry("Anselmo Urquidi", "person")]
+    people = [s.text(spoken) for s in suggest(spoken, listed) if s.category == "person"]
+    assert (heard in people) is named, people
+
+
 def test_a_listed_name_heard_with_b_as_p_is_still_found():
     """Whisper swaps "b" and "p" as it swaps "d" and "t": "post -amante" is Bustamante."""
     spoken = heard_as(("In", 0.53), ("a", 0.45), ("cute", 0.94), ("post", 0.9),
@@ -1406,6 +1422,27 @@ def test_conmigo_whisper_heard_a_letter_off_still_says_who_was_there(doubt, pers
     assert ("Me atrisa checo," in people) is person, people
 
 
+@pytest.mark.parametrize(
+    ("cue", "person"),
+    [
+        ((("esta", 0.52), ("va", 0.52), ("con", 0.98), ("miro", 0.76)), True),
+        ((("esta", 0.92), ("va", 0.92), ("con", 0.98), ("miro", 0.76)), False),
+        ((("estaba", 0.52), ("con", 0.98), ("mi", 0.9), ("hijo", 0.76)), False),
+        ((("esta.", 0.52), ("Va", 0.52), ("con", 0.98), ("miro", 0.76)), False),
+    ],
+)
+def test_estaba_conmigo_heard_as_more_words_still_says_who_was_there(cue, person):
+    """ "Inés Pacheco Bustamante estaba conmigo esa noche" heard as "Y les pague como esta mante,
+    esta va con miro esa noche.": four words two letters from "estaba conmigo", Whisper
+    doubting some, are the cue. Said surely, or across a full stop, they are words of their
+    own; "estaba con mi hijo", "conmigo" cut short, is another person's company."""
+    spoken = heard_as(("Y", 0.59), ("les", 0.56), ("pague", 0.79), ("como", 0.79),
+                      ("esta", 0.74), ("mante,", 0.83), *cue, ("esa", 0.96),
+                      ("noche.", 0.93))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert any("Y les pague como esta mante," in found for found in people) is person, people
+
+
 @pytest.mark.parametrize(("tens", "dated"), [("solenta", True), ("solemne", False)])
 def test_tens_whisper_misheard_after_the_hundreds_end_the_year(tens, dated):
     """ "Nací el dieciséis de agosto de mil novecientos ochenta y cinco" heard as "La fiel, y el
@@ -1708,6 +1745,18 @@ def test_llamado_heard_as_one_word_a_letter_off_after_someone_is_a_naming_cue(do
                       ("puerta.", 0.77))  # fmt: skip
     people = suggested(spoken, "person")
     assert any("tomás siga nuevos," in person for person in people) is named, people
+
+
+@pytest.mark.parametrize(("someone", "named"), [("señor,", True), ("señor.", False)])
+def test_a_comma_whisper_put_between_someone_and_amado_keeps_the_naming_cue(someone, named):
+    """ "Un señor llamado Fidel Benavides vino a la puerta" heard as "Un señor, amado, y en el
+    buen a mi mes, vino a la puerta.": the comma after "señor" is a pause, and "amado" still
+    the cue after someone. After a full stop, "Amado" opens a sentence of its own."""
+    spoken = heard_as(("Un", 0.8), (someone, 0.95), ("amado,", 0.49), ("y", 0.31), ("en", 0.48),
+                      ("el", 0.75), ("buen", 0.37), ("a", 0.71), ("mi", 0.21), ("mes,", 0.11),
+                      ("vino", 0.69), ("a", 0.73), ("la", 1.0), ("puerta.", 0.88))  # fmt: skip
+    people = suggested(spoken, "person")
+    assert any("y en el buen a mi mes," in person for person in people) is named, people
 
 
 @pytest.mark.parametrize(("cue", "named"), [("llamaba,", True), ("llamaba", False)])
