@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 48
+DETECTOR_VERSION = 49
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1117,8 +1117,8 @@ def role_suggestions(words):
             continue
         if not (token in ROLE_CUES or _misheard_role(words[cue])):
             continue
-        if _ends_sentence(words[cue]) and token not in NAMING_PARTICIPLES:
-            continue  # "Un señor llamado. Tiene un alindo.": no sentence ends on "llamado"
+        if _ends_sentence(words[cue]) and not _naming_goes_on(words, tokens, cue):
+            continue
         first = cue + 1
         if _is_naming(words, tokens, cue):
             found += _named(words, tokens, cue)
@@ -1495,6 +1495,21 @@ def _was_heard_as_one(tokens, cue):
         and tokens[cue - 1] in POSSESSIVES
         and cue + 1 < len(tokens)
         and tokens[cue + 1] in {"one", "1"}
+    )
+
+
+def _naming_goes_on(words, tokens, cue):
+    """Whether the name follows a full stop Whisper put after a naming cue: no sentence ends on
+    "llamado" ("Un señor llamado. Tiene un alindo."), nor on "que se llamaba" ("dijo que se
+    llamaba. Me apife que me ría"); "no sé cómo se llamaba.", "me dijo que llamaba." (for
+    "llamara") and a question do."""
+    if tokens[cue] in NAMING_PARTICIPLES:
+        return True
+    return (
+        tokens[cue] in CALLING
+        and words[cue].text.rstrip().endswith(".")
+        and _is_naming(words, tokens, cue)
+        and "como" not in tokens[max(0, cue - 2) : cue]
     )
 
 
@@ -1931,7 +1946,7 @@ def _whole_name(words, first, last, target):
     return first, last
 
 
-SPLINTER_LETTERS = 2
+SPLINTER_LETTERS = 3  # "se" of "Echeverría", "mía" of "Villalobos" ("Lucía mía lo vos,")
 
 
 NOT_SURE = 0.7  # a name's other parts, misheard, come out as words Whisper doubted

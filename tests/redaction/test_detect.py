@@ -891,6 +891,21 @@ def test_six_digits_before_a_street_word_are_a_house_number(after, address):
     assert any("2 -2 -299 -1" in found for found in addresses) is address, addresses
 
 
+@pytest.mark.parametrize(("splinter", "whole"), [("mía", True), ("miras", False)])
+def test_a_three_letter_sure_word_inside_a_listed_name_goes_with_it(splinter, whole):
+    """ "Mi vecina Lucía Villalobos lo vio todo" heard as "Me decía, Lucía mía lo vos, lo mi
+    otro": "mía", sure, three letters, lies between the heard "Lucía" and "lo vos", doubted,
+    in the time "Villalobos" takes. A longer word there is one of its own."""
+    timed = [("Me", 9.0, 9.3, 0.47), ("decía,", 9.3, 9.9, 0.71), ("Lucía", 10.1, 10.4, 0.61),
+             (splinter, 10.4, 10.7, 0.82), ("lo", 10.8, 10.9, 0.16), ("vos,", 10.9, 11.3, 0.33),
+             ("lo", 11.4, 11.5, 0.96), ("mi", 11.5, 11.7, 0.4), ("otro", 11.7, 11.9, 0.67),
+             ("no", 11.9, 12.1, 0.6), ("me", 12.1, 12.3, 0.21)]  # fmt: skip
+    heard = [Word(i, start, end, f" {text}", p) for i, (text, start, end, p) in enumerate(timed)]
+    listed = [GazetteerEntry("Lucía Villalobos", "person")]
+    people = [s.text(heard) for s in suggest(heard, listed) if s.category == "person"]
+    assert any(f"Lucía {splinter} lo vos," in person for person in people) is whole, people
+
+
 @pytest.mark.parametrize(("doubt", "whole"), [(0.58, True), (0.95, False)])
 def test_a_short_sure_word_inside_a_listed_name_goes_with_it(doubt, whole):
     """ "Graciela Cisneros Echeverría estaba conmigo" heard as "La tierra sísnero se genemía.":
@@ -1733,6 +1748,38 @@ def test_a_full_stop_whisper_put_after_llamado_does_not_end_the_naming(cue, pers
                       ("alindo.", 0.66), ("Tiene", 0.75), ("a", 0.66), ("la", 0.99),
                       ("puerta.", 0.67))  # fmt: skip
     assert suggested(spoken, "person") == (["Pasó un alindo."] if person else [])
+
+
+@pytest.mark.parametrize(
+    ("before", "cue", "named"),
+    [
+        ("que se", "llamaba.", True),
+        ("cómo se", "llamaba.", False),
+        ("que se", "llamaba?", False),
+        ("que me", "llamaba.", False),
+    ],
+)
+def test_a_full_stop_whisper_put_after_se_llamaba_does_not_end_the_naming(before, cue, named):
+    """ "El agente dijo que se llamaba Beatriz Echeverría" heard as "La gente dijo que se
+    llamaba. Me apife que me ría y me mostró una placa.": no sentence ends on "que se
+    llamaba", so the next opens with the name. "No sé cómo se llamaba." ends one, as do a
+    question and "que me llamaba." (someone called)."""
+    said = [(word, 0.99) for word in before.split()]
+    spoken = heard_as(("La", 0.23), ("gente", 1.0), ("dijo", 0.65), *said,
+                      (cue, 0.91), ("Me", 0.37), ("apife", 0.21), ("que", 0.25), ("me", 0.8),
+                      ("ría", 0.52), ("y", 0.77), ("me", 0.99), ("mostró", 0.87), ("una", 0.9),
+                      ("placa.", 0.87))  # fmt: skip
+    assert suggested(spoken, "person") == (["Me apife que me ría"] if named else [])
+
+
+def test_a_full_stop_after_llamaba_without_se_ends_the_sentence():
+    """ "Me dio un número y me dijo que llamara" heard as "…y me dijo que llamaba. Esperemos que
+    a Dios una rescuesa": nobody is named there, and the next sentence is no name."""
+    spoken = heard_as(("y", 0.41), ("me", 0.98), ("dijo", 0.58), ("que", 0.97),
+                      ("llamaba.", 0.53), ("Esperemos", 0.73), ("que", 0.32), ("a", 0.24),
+                      ("Dios", 0.16), ("una", 0.89), ("rescuesa", 0.57), ("me", 0.9),
+                      ("lluviamo.", 0.31))  # fmt: skip
+    assert suggested(spoken, "person") == []
 
 
 @pytest.mark.parametrize(("doubt", "named"), [(0.57, True), (0.95, False)])
