@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 49
+DETECTOR_VERSION = 50
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -2112,10 +2112,25 @@ def cue_suggestions(words):
             # "…no sé ni siempre ni mil novecientos noventa y cinco": the year runs past it
             ends = (_year_end(tokens, index) for index in range(first, last + 1))
             last = max([last, *(end for end in ends if end is not None)])
+        elif category == Category.EMAIL:
+            last = _domain_past_a_stop(words, tokens, last)
         if reshaped and not any(digits[first : last + 1]):
             continue  # "lo que pasa porque…": two heard words like a cue, and nothing it announces
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
     return found
+
+
+EMAIL_SPILL_WORDS = 6
+
+
+def _domain_past_a_stop(words, tokens, last):
+    """An address a cue announced runs on past the end of its sentence to its domain's ending,
+    within six words, where Whisper ended the sentence inside it ("My email is Marcus Pachico.
+    Yeah, who not come?" for "marcospacheco at yahoo dot com"); else it ends at `last`."""
+    for index in range(last + 1, min(len(words), last + 1 + EMAIL_SPILL_WORDS)):
+        if _domain_ending(words, tokens, index):
+            return index
+    return last
 
 
 def _last_digit_word(words, digits, last, furthest):

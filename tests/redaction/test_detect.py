@@ -348,6 +348,22 @@ def test_a_word_whisper_stretched_over_a_name_s_end_goes_with_the_name(seconds, 
     assert suggested(spoken, "person") == [person]
 
 
+@pytest.mark.parametrize(
+    ("after", "spilled"),
+    [((("Yeah,", 0.5), ("who", 0.91), ("not", 0.71), ("come?", 0.8)), True),
+     ((("Then", 0.9), ("they", 0.9), ("come", 0.9), ("here.", 0.9)), False)],
+)  # fmt: skip
+def test_an_email_cue_runs_past_a_full_stop_to_the_domain_s_end(after, spilled):
+    """ "My email is marcospacheco at yahoo dot com" heard as "My email is Marcus Pachico. Yeah,
+    who not come?": Whisper ended a sentence inside the address, and what the cue announces
+    runs on to "come?", a misheard "com" ending its clause. A sure "come" mid-sentence is the
+    verb."""
+    spoken = heard_as(("My", 0.99), ("email", 0.95), ("is", 1.0), ("Marcus", 0.24),
+                      ("Pachico.", 0.48), *after, ("I", 0.9), ("waited.", 0.9))  # fmt: skip
+    end = after[-1][0]
+    assert any(found.endswith(end) for found in suggested(spoken)) is spilled, suggested(spoken)
+
+
 def test_a_provider_heard_by_its_end_still_ends_a_spoken_email():
     """ "at outlook dot com" heard as "not look not come", after a sentence Whisper ended too
     early; "I could not come" is ordinary English (in the ordinary sentences above)."""
