@@ -1396,18 +1396,18 @@ def _says(words, tokens, at, cue):
         return False
     said = "".join(cue)
     for end in range(at + 2, min(len(tokens), at + COMPANY_CUE_WORDS) + 1):
-        heard = tuple(tokens[at:end])
-        if _ends_sentence(words[end - 2]) or any(
-            heard == other[-len(heard) :] for other in COMPANY_CUES
-        ):
-            return False  # "ha estado conmigo" holds "estado conmigo", which is no "estaba conmigo"
+        if _ends_sentence(words[end - 2]):
+            return False
+        heard = tokens[at:end]
         letters_heard = "".join(heard)
         if (
-            Levenshtein.distance(letters_heard, said) <= COMPANY_CUE_LETTERS
-            and len(letters_heard) >= len(said) - 1  # "estaba con mi(go)" is "con mi hijo"
+            # not cut short: "estaba con mi(go)" is "con mi hijo"
+            len(said) - 1 <= len(letters_heard) <= len(said) + COMPANY_CUE_LETTERS
+            and Levenshtein.distance(letters_heard, said) <= COMPANY_CUE_LETTERS
             and any(_not_sure(word) for word in words[at:end])
         ):
-            return True
+            # "ha estado conmigo" holds "estado conmigo", which is no "estaba conmigo"
+            return not any(tuple(heard) == other[-len(heard) :] for other in COMPANY_CUES)
     return False
 
 
