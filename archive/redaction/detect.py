@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 50
+DETECTOR_VERSION = 51
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -854,6 +854,8 @@ def misheard_birth_dates(words, tokens):
             )
             continue
         day_end = _day(tokens, first)
+        if day_end is None and first < len(tokens) and _misheard_day(tokens[first]):
+            day_end = first  # "así él, veintimos nocturne mil novecientos ochenta y ocho"
         year = _year_in_the_sentence(words, tokens, first if day_end is None else day_end + 1)
         if year is not None and (day_end is not None or tokens[year[0] - 1] == "de"):
             last = year[1]
@@ -1412,6 +1414,10 @@ def _says(words, tokens, at, cue):
 
 
 MISHEARD_MI = {"me"}  # what Whisper writes for a "mi" it was guessing at
+# "mi dirección", "my phone": what follows these is the narrator's identifier, not a name
+OWN_IDENTIFIERS = {"direccion", "domicilio", "address", "correo", "email", "e-mail", "telefono",
+                   "celular", "phone", "telephone", "numero", "number", "pasaporte", "passport",
+                   "identificacion", "nacimiento", "cumpleanos", "birthday"}  # fmt: skip
 
 
 def possessive_apposition_suggestions(words, tokens):
@@ -1428,6 +1434,8 @@ def possessive_apposition_suggestions(words, tokens):
                 break
             if token in MISHEARD_MI and not _guessed(words[cue : role_end + 1]):
                 continue  # "me dijo, mañana, que…" is no "mi …," Whisper misheard
+            if set(tokens[cue + 1 : role_end + 1]) & OWN_IDENTIFIERS:
+                break  # "Mi dirección es, a menina, jueves,": an address follows, not a name
             if words[role_end].text.rstrip().endswith(","):
                 last = _apposition_end(words, role_end + 1)
                 if last is not None:
@@ -1612,10 +1620,15 @@ def _name_pieces_after(words, first, last):
     return last
 
 
+STREET_NAME_WORDS = 3  # a number this close after a doubted word makes it the street's name
+
+
 def _is_address_part(words, tokens, digits, index, street=None):
     """Part of an address around a street word at `street`: digits, "número", a name, or
     (right after the street word, where Whisper writes street names in lower case) any word
-    that is not a common one."""
+    that is not a common one, or that Whisper doubted before a number ("calle hay envenúme los
+    mil cincuenta y cuatro" for "calle Allende número 2054"; "la calle hay mucha gente" has
+    none)."""
     if digits[index] is not None or tokens[index] in NAME_LINKS | HOUSE_NUMBER_WORDS:
         return True
     if _looks_like_name(words, index):
@@ -1624,7 +1637,11 @@ def _is_address_part(words, tokens, digits, index, street=None):
         street is not None
         and 0 < index - street <= 2
         and len(letters(tokens[index])) >= 3
-        and tokens[index] not in COMMON_SHORT_WORDS | NOT_NAME_WORDS
+        and (
+            tokens[index] not in COMMON_SHORT_WORDS | NOT_NAME_WORDS
+            or _not_sure(words[index])
+            and any(digits[index + 1 : index + 1 + STREET_NAME_WORDS])
+        )
     )
 
 

@@ -364,6 +364,38 @@ def test_an_email_cue_runs_past_a_full_stop_to_the_domain_s_end(after, spilled):
     assert any(found.endswith(end) for found in suggested(spoken)) is spilled, suggested(spoken)
 
 
+@pytest.mark.parametrize(("owned", "person"), [("hermana", True), ("dirección", False)])
+def test_what_follows_mi_direccion_and_a_comma_is_an_address_not_a_name(owned, person):
+    """ "Mi dirección es avenida Juárez número 204" heard as "Mi dirección es, a menina, jueves,
+    número, uno, cientos, cuatro.": after "mi" and the narrator's own identifier, the words
+    between commas are that identifier, as the cue says, not someone's name, which they are
+    after "mi hermana es,"."""
+    spoken = heard_as(("Mi", 0.94), (owned, 0.63), ("es,", 0.94), ("a", 0.57), ("menina,", 0.56),
+                      ("jueves,", 0.65), ("número,", 0.71), ("uno,", 0.15), ("cientos,", 0.69),
+                      ("cuatro.", 0.97))  # fmt: skip
+    assert ("a menina, jueves," in suggested(spoken, "person")) is person
+    if not person:
+        assert any("jueves, número" in found for found in suggested(spoken, "address"))
+
+
+@pytest.mark.parametrize(("doubt", "address"), [(0.68, True), (0.9, False)])
+def test_a_doubted_word_after_a_street_word_before_a_number_is_the_street_s_name(doubt, address):
+    """ "Llegaron a la calle Allende número 2054" heard as "Y en algo en la calle hay envenúme
+    los mil cincuenta y cuatro,": "hay", doubted, is the street's name misheard, with a number
+    close after it. Said surely it is the verb; and a doubted "hay" with no number after it
+    ("la calle hay mucha gente") names no street."""
+    spoken = heard_as(("Y", 0.42), ("en", 0.33), ("algo", 0.16), ("en", 0.19), ("la", 0.7),
+                      ("calle", 0.82), ("hay", doubt), ("envenúme", 0.44), ("los", 0.58),
+                      ("mil", 0.63), ("cincuenta", 0.73), ("y", 0.95), ("cuatro,", 0.88),
+                      ("buscando", 0.81), ("a", 0.94), ("mi", 0.96),
+                      ("hermano.", 0.99))  # fmt: skip
+    found = suggested(spoken, "address")
+    assert any("calle hay envenúme los mil" in text for text in found) is address, found
+    crowd = heard_as(("En", 0.9), ("la", 0.9), ("calle", 0.9), ("hay", 0.5), ("mucha", 0.9),
+                     ("gente.", 0.9))  # fmt: skip
+    assert suggested(crowd, "address") == []
+
+
 def test_a_provider_heard_by_its_end_still_ends_a_spoken_email():
     """ "at outlook dot com" heard as "not look not come", after a sentence Whisper ended too
     early; "I could not come" is ordinary English (in the ordinary sentences above)."""
@@ -1375,6 +1407,12 @@ def test_a_year_whose_hundreds_whisper_misheard_as_one_word_ends_the_date(hundre
         # No "de" after the month: a day and a month, no year said.
         ((("Así", 0.9), ("el", 0.9), ("12", 0.9), ("de", 0.9), ("febrero", 0.9), ("fuimos", 0.9),
           ("a", 0.9), ("la", 0.9), ("fiesta", 0.9)), None),
+        # A long day word a letter off, the month lost, the year without its "de".
+        ((("así", 0.17), ("él,", 0.17), ("veintimos", 0.75), ("nocturne", 0.37), ("mil", 0.48),
+          ("novecientos", 0.77), ("ochenta", 0.75), ("y", 0.98), ("ocho", 0.97)),
+         "veintimos nocturne mil novecientos ochenta y ocho"),
+        ((("así", 0.17), ("él,", 0.17), ("ventanas", 0.75), ("nocturne", 0.37), ("mil", 0.48),
+          ("novecientos", 0.77), ("ochenta", 0.75), ("y", 0.98), ("ocho", 0.97)), None),
         # No day, but "de" and a year: how a Spanish date ends.
         ((("Así", 0.30), ("el,", 0.78), ("no", 0.37), ("se", 0.9), ("me", 0.75), ("cero", 0.46),
           ("de", 0.7), ("mil", 0.31), ("975,", 0.62)), "no se me cero de mil 975,"),
@@ -1395,7 +1433,8 @@ def test_a_day_and_a_year_after_a_misheard_born_on_are_a_date_of_birth(said, bor
     "naciel". Opening a sentence, followed at once by a day and, within the sentence, by a
     year, it is a date of birth; so is a day and a month followed by "de" where Whisper made
     no year of what came after, and "de" and a year, a date's end, where Whisper lost the day
-    too ("Así el, no se me cero de mil 975,")."""
+    too ("Así el, no se me cero de mil 975,"). A day may be a long day word a letter off
+    ("veintimos" for "veintidós"), not a word further off ("ventanas")."""
     spoken = heard_as(("Esa", 0.9), ("noche", 0.9), ("no", 0.9), ("dormimos.", 0.9), *said,
                       ("en", 0.98), ("un", 0.99), ("pueblo", 0.6), ("pequeño.", 0.95))  # fmt: skip
     births = [s.text(spoken) for s in suggest(spoken) if s.category == "date_of_birth"]
