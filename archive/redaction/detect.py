@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 51
+DETECTOR_VERSION = 52
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1134,6 +1134,13 @@ def role_suggestions(words):
             if last is not None:
                 found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{token},”"))
             continue
+        if first < len(tokens) and tokens[first] in NAMING_LINKS and _guessed([words[first]]):
+            # "My neighbor is an acute memory." for "My neighbour Inés Zamora saw everything":
+            # a link Whisper guessed at, where the name began, and the name misheard after it
+            last = _unclosed_apposition_end(words, first + 1) if first + 1 < len(words) else None
+            if last is not None:
+                found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{token}”"))
+                continue
         if first < len(tokens) and tokens[first] in NAMING_LINKS and token in {"name", "nombre"}:
             first += 1
         last = first - 1

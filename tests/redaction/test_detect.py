@@ -396,6 +396,26 @@ def test_a_doubted_word_after_a_street_word_before_a_number_is_the_street_s_name
     assert suggested(crowd, "address") == []
 
 
+MISHEARD_NAME = (("an", 0.75), ("acute", 0.86), ("memory.", 0.19))
+
+
+@pytest.mark.parametrize(
+    ("link", "said", "named"),
+    [(0.34, MISHEARD_NAME, True), (0.9, MISHEARD_NAME, False),
+     (0.34, (("a", 0.96), ("nurse", 0.96), ("now.", 0.96)), False)],
+)  # fmt: skip
+def test_a_link_whisper_guessed_after_a_role_opens_a_misheard_name(link, said, named):
+    """ "My neighbour Inés Zamora saw everything" heard as "My neighbor is an acute memory.":
+    an "is" Whisper guessed at stands where the name began, and the words after it, doubted
+    on average, are the name. A sure "is", or sure words after it ("My neighbor is a nurse
+    now."), describe the neighbour."""
+    spoken = heard_as(("My", 0.98), ("neighbor", 0.7), ("is", link), *said, ("So", 0.49),
+                      ("everything", 0.94), ("from", 0.91), ("the", 0.97),
+                      ("window.", 0.99))  # fmt: skip
+    people = suggested(spoken, "person")
+    assert any("is an acute memory." in person for person in people) if named else people == []
+
+
 def test_a_provider_heard_by_its_end_still_ends_a_spoken_email():
     """ "at outlook dot com" heard as "not look not come", after a sentence Whisper ended too
     early; "I could not come" is ordinary English (in the ordinary sentences above)."""
