@@ -1,9 +1,11 @@
 """Does a stretch of transcript sound like a name? Fuzzy spelling and phonetic codes.
 
 Whisper hears "Ortega Ruiz" as "Ordegaris" and "Rueda" as "rode a": the letters differ, the
-sounds do not. A window of words matches a name when its letters are close (rapidfuzz) or when
-its letters are loosely close and its sound (Metaphone, via jellyfish) is very close. Spaces
-are ignored on both sides, so a name split into ordinary words is still caught.
+sounds do not. A window of words matches a name when its letters are close (rapidfuzz), when
+its letters are loosely close and its sound (Metaphone, via jellyfish) is very close, or when
+both are fairly close at once. Spaces are ignored on both sides, so a name split into ordinary
+words is still caught. The suggestions and every leak check (the published text's labels, the
+listening check, the publication check) share this one measure.
 """
 
 import re
