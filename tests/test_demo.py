@@ -6,6 +6,8 @@ from archive.demo.content import ensure_users
 from archive.ingest.models import Interview, Recording
 from archive.testimonies.models import TestimonyPage
 
+from .conftest import readable
+
 pytestmark = pytest.mark.django_db
 
 
@@ -23,7 +25,7 @@ def test_demo_runs_the_real_pipeline_once_and_publishes_only_redacted_text(clien
         assert interview.other_names and interview.places and interview.narrator_contact
         assert interview.revisions.count() == 1
     for page in TestimonyPage.objects.all():
-        html = client.get(page.url).content.decode()
+        html = readable(client.get(page.url).content.decode())
         assert "[name]" in html and "[phone]" in html
         interview = page.interview
         for private in [interview.narrator_legal_name, *interview.other_names]:

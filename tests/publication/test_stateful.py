@@ -46,7 +46,14 @@ from archive.testimonies.exports import FORMATS
 from archive.testimonies.models import TestimonyPage
 from archive.transcription.editing import apply_edit, editor_segments
 
-from ..conftest import create_transcript, draft_testimony, give_consent, make_site_tree, write_tone
+from ..conftest import (
+    create_transcript,
+    draft_testimony,
+    give_consent,
+    make_site_tree,
+    readable,
+    write_tone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -271,7 +278,7 @@ class PublicationMachine(RuleBasedStateMachine):
         for name, response in responses.items():
             if response.status_code != 200 or name.startswith(("audio", "photo")):
                 continue
-            body = response.content.decode().lower()
+            body = readable(response.content.decode()).lower()
             for canary in CANARIES:
                 assert canary not in body, (name, canary)
             seen |= set(MARKER.findall(body))

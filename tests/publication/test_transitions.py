@@ -30,6 +30,7 @@ from ..conftest import (
     make_site_tree,
     publish_testimony,
     publishable_interview,
+    readable,
     write_tone,
 )
 
@@ -66,7 +67,7 @@ def everything_public(page):
         bodies.append(client.get("/search/", {"q": word}).content.decode())
     bodies.append(client.get(page.get_parent().url).content.decode())
     bodies.append(client.get("/").content.decode())
-    return "\n".join(bodies)
+    return readable("\n".join(bodies))
 
 
 def review_json(page):
