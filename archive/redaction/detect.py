@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 52
+DETECTOR_VERSION = 53
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -975,14 +975,27 @@ def _misheard_unit(heard):
 
 
 ADDRESS_FRAGMENT_WORDS = 4
+CHOPPED_SENTENCE_WORDS = 2
 
 
 def _address_fragment(words, domain, end):
     """Where a full stop fell inside a spoken address ("Mi correo es octaño pacheco a rola. Ma'
     el punto con." for "octaviopacheco arroba hotmail punto com"), the first index of the
-    short "sentence" (four words at most) its ending makes; None where no such fragment is."""
+    short "sentence" (four words at most) its ending makes; None where no such fragment is.
+    Where the ending stands alone after a stop, Whisper may have chopped the whole address into
+    "sentences" of a word or two ("to Mars. Montoya. Who .com," for "tomás dot montoya at yahoo
+    dot com"): those before it, doubted on average, are the fragment."""
     start = _sentence_start(words, end, ADDRESS_FRAGMENT_WORDS - 1)
-    if 0 < start < domain and _ends_sentence(words[start - 1]):
+    if not (0 < start <= domain and _ends_sentence(words[start - 1])):
+        return None
+    if start < domain:
+        return start
+    while start > 0 and domain - start < ADDRESS_FRAGMENT_WORDS:
+        before = _sentence_start(words, start - 1, CHOPPED_SENTENCE_WORDS)
+        if start - before > CHOPPED_SENTENCE_WORDS:
+            break
+        start = before
+    if start < domain and _doubted_on_average(words[start : end + 1]):
         return start
     return None
 
@@ -1078,10 +1091,23 @@ def _domain_ending(words, tokens, end):
     """ "com", "org", "mx"…; or a word one letter from "com" ("con", "tom", "comb"), which is
     how Whisper often hears a spoken "punto com", when something else says an address is being
     read: Whisper was unsure of the word, it ends the clause, or a "punto", "arroba" or provider
-    came shortly before. A sure "con" mid-sentence after "en punto" is ordinary Spanish."""
+    came shortly before. A sure "con" mid-sentence after "en punto" is ordinary Spanish. Or any
+    short word Whisper guessed that ends the clause ("punto trón,"): the ending, however heard."""
     if tokens[end] in DOMAIN_ENDINGS:
         return True
-    return _sounds_like_com(words, tokens, end)
+    return _sounds_like_com(words, tokens, end) or _guessed_ending(words[end])
+
+
+DOMAIN_LETTERS = 4
+
+
+def _guessed_ending(word):
+    return (
+        word.probability is not None
+        and word.probability < UNSURE
+        and 0 < len(letters(word.text)) <= DOMAIN_LETTERS
+        and _ends_clause(word)
+    )
 
 
 def _one_letter_from(token, expected):

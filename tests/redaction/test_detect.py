@@ -2047,3 +2047,31 @@ def test_one_after_his_name_is_was_misheard(whose, person):
                       ("show", 0.72), ("me", 0.96), ("a", 0.97), ("badge.", 0.56))  # fmt: skip
     named = [s.text(spoken) for s in suggest(spoken) if s.reason == "after “name”"]
     assert named == ([person] if person else []), named
+
+
+@pytest.mark.parametrize(("doubt", "chopped"), [(0.3, True), (0.95, False)])
+def test_an_address_whisper_chopped_into_one_word_sentences_ends_at_its_domain(doubt, chopped):
+    """ "Write to me at tomás dot montoya at yahoo dot com" heard as "Right to me, to Mars.
+    Montoya. Who .com,": Whisper chopped the address into sentences of a word or two, the last
+    of them its ending. The doubted one-word sentence before the ending goes with it; said
+    surely, it is a sentence of its own."""
+    spoken = heard_as(("Right", 0.55), ("to", 0.93), ("me,", 0.51), ("to", 0.47),
+                      ("Mars.", 0.68), ("Montoya.", doubt), ("Who", doubt), (".com,", 0.89),
+                      ("if", 0.93), ("you", 0.99), ("need", 1.0), ("anything.", 0.99))  # fmt: skip
+    emails = suggested(spoken, "email")
+    assert any(text.startswith("Montoya.") for text in emails) is chopped, emails
+
+
+@pytest.mark.parametrize(("probability", "ending"), [(0.25, True), (0.9, False)])
+def test_a_short_word_whisper_guessed_after_punto_ends_a_spoken_email(probability, ending):
+    """ "anselmobenavides arroba gmail punto com" heard as "esa roba que mai el punto trón,": a
+    "com" Whisper heard as nothing like it. A short word it guessed, right after "punto" and
+    ending the clause, is the address's ending; a sure one ("hasta ese punto llegó,") is
+    Spanish."""
+    spoken = heard_as(("Escríbame", 0.57), ("a,", 0.84), ("en", 0.9), ("el", 0.9),
+                      ("momento", 0.87), ("a", 0.9), ("mí,", 0.9), ("esa", 0.9), ("roba", 0.9),
+                      ("que", 0.9), ("mai", 0.9), ("el", 0.77), ("punto", 0.99),
+                      ("trón,", probability), ("si", 0.9), ("necesita", 0.9),
+                      ("algo.", 0.88))  # fmt: skip
+    emails = suggested(spoken, "email")
+    assert any("punto trón," in text for text in emails) is ending, emails
