@@ -2075,3 +2075,17 @@ def test_a_short_word_whisper_guessed_after_punto_ends_a_spoken_email(probabilit
                       ("algo.", 0.88))  # fmt: skip
     emails = suggested(spoken, "email")
     assert any("punto trón," in text for text in emails) is ending, emails
+
+
+@pytest.mark.parametrize(("listed", "widened"), [(False, True), (True, False)])
+def test_a_capital_whisper_guessed_goes_with_the_guesses_around_it(listed, widened):
+    """ "A man called Beatriz Bustamante came to the door" heard as "A month old, near
+    Christmas, a Monday, came to the door": "Christmas", capitalised mid-sentence, looks like a
+    place, but Whisper guessed it among other guesses, and the misheard name is all of them. A
+    place the reporter listed is heard whole, and its guessed neighbours stay apart from it."""
+    spoken = heard_as(("A", 0.95), ("month", 0.51), ("old,", 0.65), ("near", 0.25),
+                      ("Christmas,", 0.14), ("a", 0.53), ("Monday,", 0.63), ("came", 1.0),
+                      ("to", 1.0), ("the", 0.98), ("door.", 0.95))  # fmt: skip
+    places = [GazetteerEntry("Christmas", "place")] if listed else []
+    texts = [s.text(spoken) for s in suggest(spoken, places)]
+    assert any("near Christmas," in text for text in texts) is widened, texts
