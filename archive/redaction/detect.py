@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 54
+DETECTOR_VERSION = 55
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1068,13 +1068,15 @@ DOTS_APART = 8  # words at most between two "punto"s of one spoken address
 
 
 def _dots_in_a_row(words, tokens):
-    """Two "punto"s or "dot"s in one sentence, a few words apart, among words Whisper mostly
-    doubted, are an address being read even when its ending was lost ("lucido punto de amor a
-    Roma y a un punto de romps"). Said surely, "a punto de llorar y a punto de irme" is Spanish."""
+    """Two "punto"s or "dot"s a few words apart, among words Whisper mostly doubted, are an
+    address being read even when its ending was lost ("lucido punto de amor a Roma y a un punto
+    de romps"), and even where Whisper's punctuation of what it could not make out splits them
+    ("¿ancelmo punto o menos? No, no, no, no, punto."). Said surely, "a punto de llorar y a
+    punto de irme" is Spanish."""
     found = []
     dots = [i for i, token in enumerate(tokens) if token in DOT_WORDS]
     for first, second in zip(dots, dots[1:], strict=False):
-        if second - first > DOTS_APART or any(_ends_sentence(w) for w in words[first:second]):
+        if second - first > DOTS_APART:
             continue
         start = first - 1 if first > 0 and not _ends_sentence(words[first - 1]) else first
         if _ends_sentence(words[second]) or second + 1 == len(words):
@@ -1653,7 +1655,7 @@ def _name_pieces_after(words, first, last):
     return last
 
 
-STREET_NAME_WORDS = 3  # a number this close after a doubted word makes it the street's name
+STREET_NAME_WORDS = 3  # words a street's name takes, however Whisper heard it
 
 
 def _is_address_part(words, tokens, digits, index, street=None):
@@ -1773,9 +1775,6 @@ def _number_word_before(token):
     )
 
 
-STREET_NAME_WORDS = 3
-
-
 def _street_name_before(words, tokens, number_word):
     """Where the street's name, however Whisper heard it, starts before "número" at
     `number_word`: "a menina reforma número 96"; "cañemos en los número 11" for "calle Morelos
@@ -1826,10 +1825,13 @@ STREET_SOUNDS = 6  # street words this long are recognised with two letters mish
 
 
 def _street_after(words, tokens, number_end):
-    """The word within three after a number that is a street word, or one Whisper doubted that
-    sounds like one ("1,500 in pine treat"): Whisper writes a street's name in lower case and
-    mishears "street". Said surely, "en 1979 en el campo" is a field, not a "camino"."""
-    for index in range(number_end + 1, min(len(words), number_end + 4)):
+    """The word after a number and a street's name that is a street word, or one Whisper doubted
+    that sounds like one ("1,500 in pine treat"; "1 ,666 to see the lane," for "1660 Cedar
+    Lane"): Whisper writes a street's name in lower case and mishears "street". Said surely,
+    "en 1979 en el campo" is a field, not a "camino"."""
+    if _ends_sentence(words[number_end]):
+        return None
+    for index in range(number_end + 1, min(len(words), number_end + STREET_NAME_WORDS + 2)):
         heard = letters(tokens[index])
         if heard in STREET_WORDS or (
             _not_sure(words[index])
@@ -2220,6 +2222,14 @@ def _is_label(word):
     return text.startswith("[") or not (letters(text) or any(ch.isdigit() for ch in text))
 
 
+def _misheard_name(stretch):
+    """Two words Whisper guessed, one of them no common word: how it writes a name it misheard."""
+    guessed = [word for word in stretch if (word.probability or 1.0) < UNSURE]
+    return len(guessed) >= 2 and any(
+        len(letters(word.text)) >= 4 and word.folded not in NOT_NAME_WORDS for word in guessed
+    )
+
+
 def unsure_suggestions(words):
     """Two or more words in a row that Whisper was unsure of, one of them a content word: a
     misheard name looks like this ("recorder/0.29 Tobin/0.35" for "Rigoberto Benavides").
@@ -2493,12 +2503,17 @@ def suggest(words, gazetteer=(), speech=()):
             keeper.last = max(keeper.last, fallback.last)
             if _birth_cue_holds(fallback, keeper):
                 keeper.category = Category.DATE_OF_BIRTH
-        elif fallback.source == "repeat":
+        elif fallback.source in ("repeat", "unsure"):
             # Under a loop lies speech Whisper never heard ("número de identificaciones, de
-            # rocho, de rocho, …" over an ID and a phone): what the suggestions it touches
+            # rocho, de rocho, …" over an ID and a phone), and guesses run on past the end of
+            # an address into a name ("outlook not come. Ringo were totally with me" for
+            # "… dot com. Rigoberto Urquidi was with me"): what the suggestions it touches
             # leave of it stands for a listen, if it holds a word.
             rest = max(s.last for s in overlapping) + 1
-            if not all(_is_label(word) for word in words[rest : fallback.last + 1]):
+            left = words[rest : fallback.last + 1]
+            if not all(_is_label(word) for word in left) and (
+                fallback.source == "repeat" or _misheard_name(left)
+            ):
                 fallback.first = rest
                 kept.append(fallback)
     for suggestion in kept:

@@ -61,7 +61,25 @@ def word_digits(token):
     for table in (UNITS, TEENS, TENS):
         if token in table:
             return str(table[token])
-    return None
+    return _glued_digits(token)
+
+
+# Whisper hears a Spanish "dos" among other digits as "mos" and glues the digits around it into
+# one word: "sesmosmos" (seis dos dos), "nuevemos" (nueve dos), "tresmosres" (tres dos tres),
+# clipping "seis" and "tres" as it goes. No Spanish word is two or more of these.
+GLUED_DIGITS = {
+    "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
+    "siete": "7", "ocho": "8", "nueve": "9", "mos": "2", "ses": "6", "res": "3",
+}  # fmt: skip
+GLUED = re.compile("|".join(sorted(GLUED_DIGITS, key=len, reverse=True)))
+GLUED_WORD = re.compile(f"(?:{GLUED.pattern})+")
+
+
+def _glued_digits(token):
+    if not GLUED_WORD.fullmatch(token):
+        return None
+    pieces = GLUED.findall(token)
+    return "".join(GLUED_DIGITS[piece] for piece in pieces) if len(pieces) > 1 else None
 
 
 def spoken_digits(tokens):

@@ -2089,3 +2089,64 @@ def test_a_capital_whisper_guessed_goes_with_the_guesses_around_it(listed, widen
     places = [GazetteerEntry("Christmas", "place")] if listed else []
     texts = [s.text(spoken) for s in suggest(spoken, places)]
     assert any("near Christmas," in text for text in texts) is widened, texts
+
+
+@pytest.mark.parametrize(("doubt", "flagged"), [(0.3, True), (0.9, False)])
+def test_two_puntos_whisper_punctuated_apart_are_still_a_spoken_email(doubt, flagged):
+    """ "Mi correo es anselmo punto olmedo arroba outlook punto com" heard as "Mi comer es,
+    ¿ancelmo punto o menos? No, no, no, no, punto.": Whisper's question mark and full stop fall
+    between the two "punto"s of the address it could not make out. Said surely, two sentences
+    each "a punto de" something are Spanish."""
+    garbled = heard_as(("Mi", 0.94), ("comer", 0.34), ("es,", 0.2), ("¿ancelmo", doubt),
+                       ("punto", 0.83), ("o", doubt), ("menos?", doubt), ("No,", doubt),
+                       ("no,", doubt), ("no,", doubt), ("no,", doubt), ("punto.", doubt),
+                       ("Fui", 0.9), ("a", 0.9), ("casa.", 0.9))  # fmt: skip
+    emails = suggested(garbled, "email")
+    assert any("punto o menos? No," in email for email in emails) is flagged, emails
+    idiom = words("Estaba a punto de llorar. No sé. Estaba a punto de irme.")
+    assert suggested(idiom) == []
+
+
+def test_digits_whisper_glued_around_a_misheard_dos_are_a_number():
+    """ "dos tres seis dos dos nueve dos tres dos tres" heard as "los tres sesmosmos, nuevemos,
+    tresmosres,": Whisper hears "dos" among digits as "mos" and glues the digits around it into
+    one word. Spanish verbs ending in "-mos" are no digits."""
+    assert spoken_digits(["sesmosmos", "nuevemos", "tresmosres", "mosmos"]) == [
+        "622", "92", "323", "22",
+    ]  # fmt: skip
+    assert spoken_digits(["manejamos", "esperemos", "mismos", "mos"]) == [None] * 4
+    heard = "Me dio un número, los tres sesmosmos, nuevemos, tresmosres, y me dijo que llamara."
+    assert ("phone", "tres sesmosmos, nuevemos, tresmosres,") in found(heard)
+    assert found("Manejamos toda la noche y esperemos que mañana lleguemos.") == set()
+
+
+@pytest.mark.parametrize(
+    ("heard", "whole"),
+    [("They came to 1 ,666 to see the lane, looking.", True),
+     ("They came to 1 ,666 to see the old lane, looking.", False),
+     ("They came to 1 ,666. We see the lane, looking.", False)],
+)  # fmt: skip
+def test_a_street_word_after_a_street_name_whisper_misheard_ends_the_address(heard, whole):
+    """ "They came to 1660 Cedar Lane" heard as "came to 1 ,666 to see the lane,": the street's
+    name, three words as Whisper heard it, between the number and the street word. Four words
+    are no name, and a street in the next sentence is another matter."""
+    addresses = [text for category, text in found(heard) if category == "address"]
+    assert any("1 ,666" in text and "lane," in text for text in addresses) is whole, addresses
+
+
+@pytest.mark.parametrize(
+    ("ringo", "doubt", "listened"), [(0.45, 0.2, True), (0.45, 0.9, False), (0.2, 0.9, False)]
+)
+def test_guesses_running_on_past_an_address_s_end_stand_for_a_listen(ringo, doubt, listened):
+    """ "… outlook dot com. Rigoberto Urquidi was with me that night" heard as "… an outlook not
+    come. Ringo were totally with me at night.": Whisper's guesses run on from the address into
+    the name after it. The address ends at its ending; the guessed words past it are still
+    suggested for a listen, as two guessed words anywhere are. Said surely, they are a sentence
+    like any other, and one guessed word alone is no name."""
+    spoken = heard_as(("My", 0.99), ("email", 0.91), ("is", 0.99), ("not", 0.22), ("a", 0.28),
+                      ("smell", 0.09), ("or", 0.42), ("an", 0.65), ("outlook", 0.91),
+                      ("not", 0.36), ("come.", 0.3), ("Ringo", ringo), ("were", doubt),
+                      ("totally", doubt), ("with", 0.57), ("me", 0.9), ("at", 0.5),
+                      ("night.", 0.95))  # fmt: skip
+    others = suggested(spoken, "other")
+    assert any("Ringo" in text for text in others) is listened, others
