@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 55
+DETECTOR_VERSION = 56
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1286,15 +1286,26 @@ def companion_suggestions(words):
             ),
             None,
         )
-        if (
-            last is not None
-            and not _pronoun_after(word.folded, words[first])
-            and _doubted_on_average(words[first : last + 1])
-        ):
+        if last is None or _pronoun_after(word.folded, words[first]):
+            continue
+        if _paused_after(words, tokens, cue):
+            reason = f"after “{word.folded},”"
+        elif _doubted_on_average(words[first : last + 1]):
+            reason = f"after “{word.folded}”"
             while not _not_sure(words[last]):
                 last -= 1  # "with recorder tobin and then home": the name ends where doubt does
-            found.append(Suggestion(first, last, Category.PERSON, "role", f"after “{word.folded}”"))
+        else:
+            continue
+        found.append(Suggestion(first, last, Category.PERSON, "role", reason))
     return found
+
+
+def _paused_after(words, tokens, cue):
+    """ "Fui a la oficina con, y les vía nuevos, esa tarde." for "con Inés Villalobos": no
+    clause ends in "con" or "with", so a comma Whisper put there is a pause before what it
+    could not make out, and the clause it opens is whom the narrator was with, however surely
+    Whisper heard it. After "punto", "con," is an address's "com"."""
+    return words[cue].text.rstrip().endswith(",") and not (cue and tokens[cue - 1] in DOT_WORDS)
 
 
 def _misheard_companion(words, first):
@@ -1967,9 +1978,11 @@ def _whole_name(words, first, last, target):
         return 0 <= index < len(words) and starts_by <= words[index].middle <= ends_by
 
     def goes_with_name(index, step):
-        """A word Whisper doubted, or a splinter it wrote surely between the name and one it
-        doubted ("tierra sísnero se genemía" for "Graciela Cisneros Echeverría")."""
-        if _not_sure(words[index]):
+        """A word Whisper doubted, a word that is the end or start of the part not heard
+        ("contó más justamente" for "con Tomás Bustamante": the first name glued into the word
+        before), or a splinter it wrote surely between the name and one it doubted ("tierra
+        sísnero se genemía" for "Graciela Cisneros Echeverría")."""
+        if _not_sure(words[index]) or _piece_of(words[index], whole, at, target.letters, step):
             return True
         beyond = index + step
         return (
@@ -1999,6 +2012,17 @@ def _whole_name(words, first, last, target):
 
 
 SPLINTER_LETTERS = 3  # "se" of "Echeverría", "mía" of "Villalobos" ("Lucía mía lo vos,")
+
+
+def _piece_of(word, whole, at, heard, step):
+    """Whether the word is the end (before the heard part, step -1) or the start (after it) of
+    what is left of the whole name: three letters at least."""
+    piece = letters(word.text)
+    if len(piece) < SPLINTER_LETTERS:
+        return False
+    if step < 0:
+        return whole[:at].endswith(piece)
+    return whole[at + len(heard) :].startswith(piece)
 
 
 NOT_SURE = 0.7  # a name's other parts, misheard, come out as words Whisper doubted

@@ -2150,3 +2150,36 @@ def test_guesses_running_on_past_an_address_s_end_stand_for_a_listen(ringo, doub
                       ("night.", 0.95))  # fmt: skip
     others = suggested(spoken, "other")
     assert any("Ringo" in text for text in others) is listened, others
+
+
+@pytest.mark.parametrize(
+    ("name", "heard", "whole"),
+    [("Tomás", "más", True), ("Tomás", "mar", False), ("Inés", "es", False)],
+)
+def test_a_listed_first_name_glued_into_the_word_before_goes_with_the_surname(name, heard, whole):
+    """ "Fui a la oficina con Tomás Bustamante" heard as "contó más justamente": Whisper glued
+    "con To-" into "contó" and left "más", which it was sure of, the end of the first name. A
+    sure word that is no piece of the name ("mar") stays apart, and so does one too short to
+    tell ("es", the end of "Inés" and of half the sentences in Spanish)."""
+    spoken = heard_as(("Fui", 0.83), ("a", 0.98), ("la", 0.98), ("oficina", 0.85),
+                      ("contó", 0.45), (heard, 0.8), ("justamente", 0.24, 0.6), ("esa", 0.83),
+                      ("tarde.", 0.83))  # fmt: skip
+    listed = [GazetteerEntry(f"{name} Bustamante", "person")]
+    people = [s.text(spoken) for s in suggest(spoken, listed) if s.category == "person"]
+    assert any(f"{heard} justamente" in text for text in people) is whole, people
+
+
+@pytest.mark.parametrize(("pause", "person"), [(",", True), ("", False)])
+def test_a_comma_after_con_opens_the_name_of_whom_the_narrator_was_with(pause, person):
+    """ "Fui a la oficina con Inés Villalobos esa tarde" heard as "Fui a la oficina con, y les
+    vía nuevos, esa tarde.": no clause ends in "con", so the comma is Whisper's pause before
+    what it could not make out, and the clause after it is the name, however surely Whisper
+    heard its words. Without the pause, words it was mostly sure of are what they seem, and
+    after "punto", "con," is an address's ending."""
+    spoken = heard_as(("Fui", 0.82), ("a", 0.97), ("la", 0.98), ("oficina", 0.72),
+                      (f"con{pause}", 0.98), ("y", 0.74), ("les", 0.85), ("vía", 0.34),
+                      ("nuevos,", 0.91), ("esa", 0.95), ("tarde.", 0.96))  # fmt: skip
+    people = suggested(spoken, "person")
+    assert any("y les vía nuevos," in text for text in people) is person, people
+    address = found("Escríbame a rosa arroba gmail punto con, si necesita algo.")
+    assert "person" not in {category for category, _text in address}, address
