@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 56
+DETECTOR_VERSION = 57
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -805,6 +805,9 @@ def _close_to_a_month(heard, shortest=5):
 BORN_ON = "naciel"  # "nací el", as its letters run together
 BORN_ON_LETTERS = 2
 BORN_ON_YEAR_WORDS = 6
+# Where Whisper lost the day, it made words of the day and the month: "Nacil, no se me ha ni un
+# de mil 998" for "Nací el 12 de abril de 1998".
+DAY_LOST_YEAR_WORDS = 8
 
 
 def _born_on_heard(words, tokens, start):
@@ -856,7 +859,10 @@ def misheard_birth_dates(words, tokens):
         day_end = _day(tokens, first)
         if day_end is None and first < len(tokens) and _misheard_day(tokens[first]):
             day_end = first  # "así él, veintimos nocturne mil novecientos ochenta y ocho"
-        year = _year_in_the_sentence(words, tokens, first if day_end is None else day_end + 1)
+        if day_end is None:
+            year = _year_in_the_sentence(words, tokens, first, DAY_LOST_YEAR_WORDS)
+        else:
+            year = _year_in_the_sentence(words, tokens, day_end + 1, BORN_ON_YEAR_WORDS)
         if year is not None and (day_end is not None or tokens[year[0] - 1] == "de"):
             last = year[1]
         elif day_end is not None and (month := _month_before_a_year(words, tokens, day_end)):
@@ -876,10 +882,10 @@ def _month_before_a_year(words, tokens, day_end):
     return month if tokens[month + 1] == "de" else None
 
 
-def _year_in_the_sentence(words, tokens, start):
-    """(first, last) of a year said within six words from tokens[start] in its sentence, its
-    "mil" or its hundreds misheard or lost, or None."""
-    for at in range(start, min(len(tokens), start + BORN_ON_YEAR_WORDS)):
+def _year_in_the_sentence(words, tokens, start, within):
+    """(first, last) of a year said within `within` words from tokens[start] in its sentence,
+    its "mil" or its hundreds misheard or lost, or None."""
+    for at in range(start, min(len(tokens), start + within)):
         if _ends_sentence(words[at - 1]):
             return None
         year = _year_end(tokens, at)
@@ -1006,7 +1012,7 @@ def spoken_email_suggestions(words):
     tokens = [word.folded for word in words]
     found = []
     for end, token in enumerate(tokens):
-        if end >= 2 and tokens[end - 1] in DOT_WORDS and _domain_ending(words, tokens, end):
+        if end >= 2 and _dot_like(tokens[end - 1]) and _domain_ending(words, tokens, end):
             domain = end - 2
         elif token in DOMAIN_ENDINGS and end >= 1 and _dotted(words[end]):
             domain = end - 1  # "hotmail .com": Whisper glues the dot to what follows it
@@ -1117,9 +1123,12 @@ def _one_letter_from(token, expected):
 
 
 def _dot_like(token):
-    """ "dot", "punto", or a word one letter from them ("not", "punta"), which inside an
-    address found by its ending is how Whisper heard them."""
-    return token in DOT_WORDS or _one_letter_from(token, "dot") or _one_letter_from(token, "punto")
+    """ "dot", "punto", or a word one letter from them ("not", "punta", "puntos"), which inside
+    an address found by its ending is how Whisper heard them; "dos" is a digit."""
+    if token in DOT_WORDS:
+        return True
+    near = _one_letter_from(token, "dot") or _one_letter_from(token, "punto")
+    return near and word_digits(token) is None
 
 
 def _sounds_like_com(words, tokens, end):

@@ -8,6 +8,9 @@ word is first reduced to the digits it says, if any.
 import re
 import unicodedata
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 UNITS = {
     "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -54,7 +57,10 @@ def word_digits(token):
     """The digits a single word says: '555-1234' → '5551234', 'cinco' → '5', 'casa' → None."""
     if STARTS_WITH_DIGIT.match(token):
         return "".join(DIGITS.findall(token))
+    dashed = token[:1] in LEADING_DASHES
     token = token.lstrip(LEADING_DASHES) or token
+    if dashed and (unit := _misspelt_unit(token)) is not None:
+        return unit
     parts = token.split("-")
     if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:  # twenty-five
         return str(TENS[parts[0]] + UNITS[parts[1]])
@@ -62,6 +68,20 @@ def word_digits(token):
         if token in table:
             return str(table[token])
     return _glued_digits(token)
+
+
+# Among digits it marks as read one by one ("-nueve -quatro -siete"), Whisper spells a unit
+# word a letter off now and then ("quatro", "sinco"); words of four letters or more only, since
+# a letter off "dos" or "uno" is too many words, and "-cho" is more often not "ocho" than it is.
+SPELT_LETTERS = 4
+SPELT_UNITS = [unit for unit in UNITS if len(unit) >= SPELT_LETTERS]
+
+
+def _misspelt_unit(token):
+    if len(token) < SPELT_LETTERS:
+        return None
+    match = process.extractOne(token, SPELT_UNITS, scorer=Levenshtein.distance, score_cutoff=1)
+    return str(UNITS[match[0]]) if match else None
 
 
 # Whisper hears a Spanish "dos" among other digits as "mos" and glues the digits around it into

@@ -2183,3 +2183,41 @@ def test_a_comma_after_con_opens_the_name_of_whom_the_narrator_was_with(pause, p
     assert any("y les vía nuevos," in text for text in people) is person, people
     address = found("Escríbame a rosa arroba gmail punto con, si necesita algo.")
     assert "person" not in {category for category, _text in address}, address
+
+
+def test_a_unit_whisper_misspelt_among_digits_read_one_by_one_is_still_a_digit():
+    """ "cero cuatro nueve cuatro siete cero tres ocho tres" heard as "cero -quatro -nueve
+    -quatro -siete -cero -tres -ochotres.": the dashes say each word is one digit read alone,
+    and among them a unit a letter off is that unit. Without the dash, or three letters short
+    ("-cho"), it is a word."""
+    assert spoken_digits(["-quatro", "-sinco", "quatro", "-cho", "-casa"]) == [
+        "4", "5", None, None, None,
+    ]  # fmt: skip
+    heard = "El número de casos en la carta era el cero -quatro -nueve -quatro -siete -cero -tres"
+    assert any("cero -quatro -nueve -quatro -siete" in text for _category, text in found(heard))
+
+
+@pytest.mark.parametrize(
+    ("lost", "dated"), [("no se me ha ni un", True), ("no se me ha ni un de la", False)]
+)
+def test_a_year_after_de_further_from_a_misheard_naci_el_where_the_day_was_lost(lost, dated):
+    """ "Nací el 12 de abril de 1998" heard as "Nacil, no se me ha ni un de mil 998": the day
+    and the month became six short words, and the year's "de" comes seven words after the cue.
+    Two words further, it is no date of hers."""
+    spoken = words(f"Nacil, {lost} de mil 998 en un pueblo pequeño.")
+    dates = [s.text(spoken) for s in suggest(spoken) if s.category == "date_of_birth"]
+    assert any("de mil 998" in date for date in dates) is dated, dates
+
+
+@pytest.mark.parametrize(("dot", "email"), [("puntos", True), ("dos,", False)])
+def test_a_word_a_letter_off_punto_before_a_guessed_ending_ends_a_spoken_email(dot, email):
+    """ "Escríbame a tomasvillalobos arroba outlook punto com" heard as "Es prima, me ha tomado
+    más niñando los arromas los puntos rom,": "puntos", a letter off "punto", and a short word
+    Whisper guessed after it are the address's end. "dos" is a digit, however near "dot":
+    "dos, dos, nueve" is a phone number being read."""
+    spoken = heard_as(("Es", 0.18), ("prima,", 0.28), ("me", 0.35), ("ha", 0.73),
+                      ("tomado", 0.45), ("más", 0.49), ("niñando", 0.24), ("los", 0.87),
+                      ("arromas", 0.42), ("los", 0.08), (dot, 0.71), ("rom,", 0.12),
+                      ("sin", 0.55), ("necesitarlo.", 0.7))  # fmt: skip
+    emails = suggested(spoken, "email")
+    assert any(f"{dot} rom," in text for text in emails) is email, emails
