@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 57
+DETECTOR_VERSION = 58
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1281,7 +1281,10 @@ def companion_suggestions(words):
     tokens = [word.folded for word in words]
     found = []
     for cue, word in enumerate(words[:-1]):
-        if word.folded not in COMPANION_CUES or _ends_sentence(word):
+        if word.folded not in COMPANION_CUES:
+            continue
+        paused = _paused_after(words, tokens, cue)
+        if _ends_sentence(word) and not paused:
             continue
         first = cue + 1
         if _me_heard_after_con(tokens, cue):
@@ -1297,8 +1300,8 @@ def companion_suggestions(words):
         )
         if last is None or _pronoun_after(word.folded, words[first]):
             continue
-        if _paused_after(words, tokens, cue):
-            reason = f"after “{word.folded},”"
+        if paused:
+            reason = f"after “{word.text.strip()}”"
         elif _doubted_on_average(words[first : last + 1]):
             reason = f"after “{word.folded}”"
             while not _not_sure(words[last]):
@@ -1311,10 +1314,14 @@ def companion_suggestions(words):
 
 def _paused_after(words, tokens, cue):
     """ "Fui a la oficina con, y les vía nuevos, esa tarde." for "con Inés Villalobos": no
-    clause ends in "con" or "with", so a comma Whisper put there is a pause before what it
-    could not make out, and the clause it opens is whom the narrator was with, however surely
-    Whisper heard it. After "punto", "con," is an address's "com"."""
-    return words[cue].text.rstrip().endswith(",") and not (cue and tokens[cue - 1] in DOT_WORDS)
+    clause ends in "con" or "with", so a comma or an ellipsis Whisper put there ("con... la mía
+    mía conmigo." for "con Ramiro Arriaga Olmedo") is a pause before what it could not make
+    out, and the clause it opens is whom the narrator was with, however surely Whisper heard
+    it. After "punto", "con," is an address's "com"."""
+    return words[cue].text.rstrip().endswith(PAUSES) and not (cue and tokens[cue - 1] in DOT_WORDS)
+
+
+PAUSES = (",", "...", "…")
 
 
 def _misheard_companion(words, first):

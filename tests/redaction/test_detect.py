@@ -2169,13 +2169,14 @@ def test_a_listed_first_name_glued_into_the_word_before_goes_with_the_surname(na
     assert any(f"{heard} justamente" in text for text in people) is whole, people
 
 
-@pytest.mark.parametrize(("pause", "person"), [(",", True), ("", False)])
+@pytest.mark.parametrize(("pause", "person"), [(",", True), ("...", True), ("", False)])
 def test_a_comma_after_con_opens_the_name_of_whom_the_narrator_was_with(pause, person):
     """ "Fui a la oficina con Inés Villalobos esa tarde" heard as "Fui a la oficina con, y les
     vía nuevos, esa tarde.": no clause ends in "con", so the comma is Whisper's pause before
-    what it could not make out, and the clause after it is the name, however surely Whisper
-    heard its words. Without the pause, words it was mostly sure of are what they seem, and
-    after "punto", "con," is an address's ending."""
+    what it could not make out (and so is an ellipsis: "con... la mía mía conmigo."), and the
+    clause after it is the name, however surely Whisper heard its words. Without the pause,
+    words it was mostly sure of are what they seem, and after "punto", "con," is an address's
+    ending."""
     spoken = heard_as(("Fui", 0.82), ("a", 0.97), ("la", 0.98), ("oficina", 0.72),
                       (f"con{pause}", 0.98), ("y", 0.74), ("les", 0.85), ("vía", 0.34),
                       ("nuevos,", 0.91), ("esa", 0.95), ("tarde.", 0.96))  # fmt: skip
