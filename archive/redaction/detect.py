@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 58
+DETECTOR_VERSION = 59
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1012,7 +1012,7 @@ def spoken_email_suggestions(words):
     tokens = [word.folded for word in words]
     found = []
     for end, token in enumerate(tokens):
-        if end >= 2 and _dot_like(tokens[end - 1]) and _domain_ending(words, tokens, end):
+        if end >= 2 and _dot_and_ending(words, tokens, end):
             domain = end - 2
         elif token in DOMAIN_ENDINGS and end >= 1 and _dotted(words[end]):
             domain = end - 1  # "hotmail .com": Whisper glues the dot to what follows it
@@ -1095,6 +1095,16 @@ def _dots_in_a_row(words, tokens):
     return found
 
 
+def _dot_and_ending(words, tokens, end):
+    """A dot word and an address's ending at `end`, however Whisper heard it; or a "punto" a
+    letter off before an ending it guessed ("los arromas los puntos rom,"). Not "not" before
+    "come": "she could not come, so I left" is English."""
+    dot = tokens[end - 1]
+    if dot in DOT_WORDS:
+        return _domain_ending(words, tokens, end)
+    return _one_letter_from(dot, "punto") and _guessed_ending(words[end])
+
+
 def _domain_ending(words, tokens, end):
     """ "com", "org", "mx"…; or a word one letter from "com" ("con", "tom", "comb"), which is
     how Whisper often hears a spoken "punto com", when something else says an address is being
@@ -1123,12 +1133,9 @@ def _one_letter_from(token, expected):
 
 
 def _dot_like(token):
-    """ "dot", "punto", or a word one letter from them ("not", "punta", "puntos"), which inside
-    an address found by its ending is how Whisper heard them; "dos" is a digit."""
-    if token in DOT_WORDS:
-        return True
-    near = _one_letter_from(token, "dot") or _one_letter_from(token, "punto")
-    return near and word_digits(token) is None
+    """ "dot", "punto", or a word one letter from them ("not", "punta"), which inside an
+    address found by its ending is how Whisper heard them."""
+    return token in DOT_WORDS or _one_letter_from(token, "dot") or _one_letter_from(token, "punto")
 
 
 def _sounds_like_com(words, tokens, end):
@@ -1300,7 +1307,7 @@ def companion_suggestions(words):
         )
         if last is None or _pronoun_after(word.folded, words[first]):
             continue
-        if paused:
+        if paused and not {heard.folded for heard in words[first : last + 1]} <= FILLERS:
             reason = f"after “{word.text.strip()}”"
         elif _doubted_on_average(words[first : last + 1]):
             reason = f"after “{word.folded}”"
@@ -1312,16 +1319,18 @@ def companion_suggestions(words):
     return found
 
 
+PAUSES = (",", "...", "…")
+# What people say while they find the next word: "fui con, bueno, con mi hermano"
+FILLERS = {"bueno", "pues", "este", "eh", "em", "mm", "um", "uh", "o", "sea", "well", "like"}
+
+
 def _paused_after(words, tokens, cue):
     """ "Fui a la oficina con, y les vía nuevos, esa tarde." for "con Inés Villalobos": no
     clause ends in "con" or "with", so a comma or an ellipsis Whisper put there ("con... la mía
     mía conmigo." for "con Ramiro Arriaga Olmedo") is a pause before what it could not make
     out, and the clause it opens is whom the narrator was with, however surely Whisper heard
-    it. After "punto", "con," is an address's "com"."""
-    return words[cue].text.rstrip().endswith(PAUSES) and not (cue and tokens[cue - 1] in DOT_WORDS)
-
-
-PAUSES = (",", "...", "…")
+    it. After "punto" (or "punta"), "con," is an address's "com"."""
+    return words[cue].text.rstrip().endswith(PAUSES) and not (cue and _dot_like(tokens[cue - 1]))
 
 
 def _misheard_companion(words, first):

@@ -241,6 +241,11 @@ def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covere
         "Pagamos 250 por los 3 boletos.",
         # "campo" is two letters from "camino", and said surely it is a field.
         "Trabajábamos en 1979 en el campo todos los días.",
+        # "not come" is how Whisper hears "dot com", and "punta con," "punto com"; said surely
+        # in a sentence they are English and Spanish, and "con," is no pause before a name.
+        "I asked but she could not come, so I left.",
+        "No es punta con, dijo.",
+        "Fui con, bueno, con mi hermano.",
     ],
 )
 def test_ordinary_sentences_raise_no_suggestion(text):
@@ -2214,8 +2219,8 @@ def test_a_year_after_de_further_from_a_misheard_naci_el_where_the_day_was_lost(
 def test_a_word_a_letter_off_punto_before_a_guessed_ending_ends_a_spoken_email(dot, email):
     """ "Escríbame a tomasvillalobos arroba outlook punto com" heard as "Es prima, me ha tomado
     más niñando los arromas los puntos rom,": "puntos", a letter off "punto", and a short word
-    Whisper guessed after it are the address's end. "dos" is a digit, however near "dot":
-    "dos, dos, nueve" is a phone number being read."""
+    Whisper guessed after it are the address's end. "dos" is no "punto": "dos, dos, nueve" is a
+    phone number being read."""
     spoken = heard_as(("Es", 0.18), ("prima,", 0.28), ("me", 0.35), ("ha", 0.73),
                       ("tomado", 0.45), ("más", 0.49), ("niñando", 0.24), ("los", 0.87),
                       ("arromas", 0.42), ("los", 0.08), (dot, 0.71), ("rom,", 0.12),
