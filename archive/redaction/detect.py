@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 59
+DETECTOR_VERSION = 60
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1026,7 +1026,7 @@ def spoken_email_suggestions(words):
             end >= 2
             and tokens[end - 2] in PROVIDER_TAILS
             and _dot_like(tokens[end - 1])
-            and _one_letter_from(token, "com")
+            and _com_after_a_provider(words[end])
         ):
             domain = end - 2
         else:
@@ -1128,6 +1128,16 @@ def _guessed_ending(word):
     )
 
 
+COM_AFTER_A_PROVIDER_LETTERS = 2
+
+
+def _com_after_a_provider(word):
+    """ "com" after a provider's tail and a dot ("mail not come"), even two letters off where
+    Whisper doubted it ("at heart mail not calm" for "at hotmail dot com")."""
+    distance = Levenshtein.distance(letters(word.folded), "com")
+    return distance <= 1 or distance <= COM_AFTER_A_PROVIDER_LETTERS and _not_sure(word)
+
+
 def _one_letter_from(token, expected):
     return Levenshtein.distance(letters(token), expected) <= 1
 
@@ -1217,6 +1227,7 @@ LONG_ROLES = sorted(role for role in ROLE_CUES if len(role) >= 7)
 NAMING_AS_SAID = {"yamado", "yamada"}
 NAMING_PIECES = 3
 NAMING_LETTERS = 1  # off "yamado" by this much, only right after someone: "un señor y a mano"
+NAMING_LETTERS_LONG = 2  # as long as "yamado", or a letter longer: "un señor y amamos,"
 
 
 def _naming_heard_apart(words, tokens, last):
@@ -1237,7 +1248,11 @@ def _naming_heard_apart(words, tokens, last):
         )
         if said in NAMING_AS_SAID or (
             after_someone
-            and any(Levenshtein.distance(said, cue) <= NAMING_LETTERS for cue in NAMING_AS_SAID)
+            and any(
+                Levenshtein.distance(said, cue)
+                <= (NAMING_LETTERS_LONG if 0 <= len(said) - len(cue) <= 1 else NAMING_LETTERS)
+                for cue in NAMING_AS_SAID
+            )
         ):
             return True
     return False
@@ -2208,6 +2223,8 @@ def cue_suggestions(words):
         ):
             last += 1
         if category in (Category.PHONE, Category.ID_NUMBER):
+            if _question_before_the_digits(words, digits, first):
+                last = first + 1
             last = _last_digit_word(words, digits, last, first + 2 * REST_OF_SENTENCE)
         elif category == Category.DATE_OF_BIRTH:
             # "…no sé ni siempre ni mil novecientos noventa y cinco": the year runs past it
@@ -2219,6 +2236,18 @@ def cue_suggestions(words):
             continue  # "lo que pasa porque…": two heard words like a cue, and nothing it announces
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
     return found
+
+
+def _question_before_the_digits(words, digits, first):
+    """ "Mi número me pasa por qué? 4 ,5 ,7 ,6 ,9 ,6." for "Mi número de pasaporte es 4 0 8 0 7
+    0 6 9 6": the one word after the cue, a question to Whisper, is the cue's end misheard, and
+    the number follows it."""
+    return (
+        _ends_sentence(words[first])
+        and not digits[first]
+        and first + 1 < len(words)
+        and bool(digits[first + 1])
+    )
 
 
 EMAIL_SPILL_WORDS = 6
@@ -2512,6 +2541,22 @@ def _widens(fallback, found):
     return found.category in (Category.PERSON, Category.OTHER) or found.source == "capitalised"
 
 
+def _cut_before_the_next(words, fallback, overlapping):
+    """What a cue announced, where it ran on into another identifier ("Mi teléfono es el 3 -ocho
+    9 -o -cho … -o -siete. Hacia el 17 -octú" runs into a date of birth Whisper heard after its
+    full stop): cut at that full stop, if digits are left before it. False, the cue's words
+    untouched, where the other begins in the cue's own sentence ("the letter was 15257588."),
+    or only words are left ("me pasa por qué? 6, 4, 4,": the cue, no number of its own)."""
+    begins = min(s.first for s in overlapping)
+    stop = next(
+        (i for i in range(begins - 1, fallback.first - 1, -1) if _ends_sentence(words[i])), None
+    )
+    if stop is None or not any(word_digits(w.folded) for w in words[fallback.first : stop + 1]):
+        return False
+    fallback.last = stop
+    return True
+
+
 def suggest(words, gazetteer=(), speech=()):
     """All suggestions over `words`, overlaps merged, in transcript order; with `speech` (where
     a voice detector heard speech), also the speech that has no words."""
@@ -2552,6 +2597,8 @@ def suggest(words, gazetteer=(), speech=()):
             keeper.last = max(keeper.last, fallback.last)
             if _birth_cue_holds(fallback, keeper):
                 keeper.category = Category.DATE_OF_BIRTH
+        elif fallback.source == "cue" and _cut_before_the_next(words, fallback, overlapping):
+            kept.append(fallback)
         elif fallback.source in ("repeat", "unsure"):
             # Under a loop lies speech Whisper never heard ("número de identificaciones, de
             # rocho, de rocho, …" over an ID and a phone), and guesses run on past the end of

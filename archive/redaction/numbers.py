@@ -86,10 +86,12 @@ def _misspelt_unit(token):
 
 # Whisper hears a Spanish "dos" among other digits as "mos" and glues the digits around it into
 # one word: "sesmosmos" (seis dos dos), "nuevemos" (nueve dos), "tresmosres" (tres dos tres),
-# clipping "seis" and "tres" as it goes. No Spanish word is two or more of these.
+# clipping "seis" and "tres" as it goes; an "ocho" it glues to a unit ending in "o", the two
+# sharing the vowel: "cerocho" (cero ocho), "cincocho" (cinco ocho). No Spanish word is two or
+# more of these.
 GLUED_DIGITS = {
     "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
-    "siete": "7", "ocho": "8", "nueve": "9", "mos": "2", "ses": "6", "res": "3",
+    "siete": "7", "ocho": "8", "nueve": "9", "mos": "2", "ses": "6", "res": "3", "cho": "8",
 }  # fmt: skip
 GLUED = re.compile("|".join(sorted(GLUED_DIGITS, key=len, reverse=True)))
 GLUED_WORD = re.compile(f"(?:{GLUED.pattern})+")

@@ -246,6 +246,11 @@ def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covere
         "I asked but she could not come, so I left.",
         "No es punta con, dijo.",
         "Fui con, bueno, con mi hermano.",
+        # "Cerocho", "y amamos", "mail not calm" are Whisper's manglings; said surely, these
+        # are Spanish and English.
+        "Me dijo mucho y derecho, con cinco o seis amigos.",
+        "Un señor y amigos suyos vinieron a la puerta.",
+        "She opened the mail, not calm at all.",
     ],
 )
 def test_ordinary_sentences_raise_no_suggestion(text):
@@ -2227,3 +2232,89 @@ def test_a_word_a_letter_off_punto_before_a_guessed_ending_ends_a_spoken_email(d
                       ("sin", 0.55), ("necesitarlo.", 0.7))  # fmt: skip
     emails = suggested(spoken, "email")
     assert any(f"{dot} rom," in text for text in emails) is email, emails
+
+
+def test_an_ocho_whisper_glued_to_the_unit_before_it_is_two_digits():
+    """ "cero ocho cero cinco tres seis tres cero" heard as "Cerocho, cero cinco, tres, seis,
+    tres, cero.": an "ocho" after a unit ending in "o" shares its vowel and is glued to it.
+    Eight digits, no cue needed; with the glued word unread they were six, and no number.
+    Spanish words ending in "-cho" are no digits."""
+    assert spoken_digits(["cerocho", "cincocho", "mucho", "dicho", "derecho"]) == [
+        "08", "58", None, None, None,
+    ]  # fmt: skip
+    heard = "Me dio cerocho, cero cinco, tres, seis, tres, cero. Y me fui."
+    assert any("cerocho, cero cinco" in text for _category, text in found(heard))
+
+
+@pytest.mark.parametrize(("heard", "named"), [("amamos,", True), ("amigos,", False)])
+def test_llamado_two_letters_off_after_someone_is_a_naming_cue(heard, named):
+    """ "Un señor llamado Graciela Cisneros vino a la puerta" heard as "un señor y amamos, la
+    siela cisneos, vino a la puerta.": "y amamos", as long as "yamado" and a letter more, is
+    two letters off it. "y amigos" is three: a man and his friends."""
+    spoken = heard_as(("un", 0.19), ("señor", 0.91), ("y", 0.15), (heard, 0.6), ("la", 0.63),
+                      ("siela", 0.51), ("cisneos,", 0.56), ("vino", 0.41), ("a", 0.78),
+                      ("la", 1.0), ("puerta.", 0.86))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert any("siela cisneos," in text for text in people) is named, people
+
+
+@pytest.mark.parametrize(("doubt", "email"), [(0.47, True), (0.95, False)])
+def test_com_two_letters_off_after_a_provider_tail_is_an_address_end_if_doubted(doubt, email):
+    """ "Write to me at fidel dot urquidi at hotmail dot com" heard as "Right to me at the bell
+    not a quibi at heart mail not calm if you need anything.": "calm", two letters off "com",
+    where Whisper doubted it. Said surely, "the mail, not calm" is English."""
+    spoken = heard_as(("Right", 0.25), ("to", 0.72), ("me", 0.9), ("at", 0.61), ("the", 0.64),
+                      ("bell", 0.17), ("not", 0.3), ("a", 0.66), ("quibi", 0.41), ("at", 0.86),
+                      ("heart", 0.72), ("mail", 0.67), ("not", 0.6), ("calm", doubt),
+                      ("if", 0.66), ("you", 0.98), ("need", 0.97), ("anything.", 1.0))  # fmt: skip
+    emails = suggested(spoken, "email")
+    assert any("heart mail not calm" in text for text in emails) is email, emails
+
+
+def test_llamado_and_the_word_after_it_are_no_naming_cue_two_letters_off():
+    """ "llamado, lo" runs to "yamadolo", two letters past "yamado": "llamado" is the cue
+    itself, and the name after it does not start a word later and run on into the next
+    sentence's e-mail address."""
+    spoken = heard_as(("un", 0.95), ("señor", 0.92), ("llamado,", 0.45), ("lo", 0.11),
+                      ("salí", 0.26), ("a", 0.87), ("los", 0.75), ("camasco,", 0.3),
+                      ("vino", 0.1), ("la", 0.69), ("puerta,", 0.74), ("escribame", 0.52),
+                      ("a", 0.68), ("binoverto", 0.57), ("punto", 0.61), ("rusa,", 0.52),
+                      ("mante", 0.61), ("a", 0.17), ("lo", 0.39), ("otro", 0.58),
+                      ("punto", 0.83), ("trom,", 0.43), ("si", 0.33), ("necesita", 0.51),
+                      ("algo.", 0.8))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert any("los camasco," in text for text in people), people
+    assert not any("binoverto" in text for text in people), people
+
+
+def test_a_cue_that_ran_past_its_full_stop_into_another_identifier_keeps_its_own_sentence():
+    """ "Mi teléfono es el 3 8 9 8 4 8 4 3 2 7. Nací el 17 de octubre de 1973" heard as "…el 3
+    -ocho 9 -o -cho 4 -o -cho 4 -o -cho 3 -o -siete. Hacia el 17 -octú en el 973": digits after
+    the full stop carry the phone on into the date of birth. The phone is its own sentence,
+    not dropped for touching the date. Where the number begins in the cue's own sentence, the
+    words between them are no identifier of their own."""
+    spoken = heard_as(("Mi", 0.95), ("teléfono", 0.94), ("es", 0.99), ("el", 0.94), ("3", 0.58),
+                      ("-ocho", 0.41), ("9", 0.33), ("-o", 0.98), ("-cho", 0.51), ("4", 0.75),
+                      ("-o", 0.99), ("-cho", 0.89), ("4", 0.98), ("-o", 0.97), ("-cho", 0.73),
+                      ("3", 0.9), ("-o", 0.98), ("-siete.", 0.74), ("Hacia", 0.33), ("el", 0.99),
+                      ("17", 0.83), ("-octú", 0.77), ("en", 0.5), ("el", 0.93), ("973", 0.51),
+                      ("en", 0.56), ("un", 0.99), ("pueblo", 0.5), ("pequeño.", 0.96))  # fmt: skip
+    phones = suggested(spoken, "phone")
+    assert any("3 -ocho 9 -o -cho" in text and "-siete." in text for text in phones), phones
+    assert any("17 -octú" in text for text in suggested(spoken, "date_of_birth"))
+    heard = "The case number on the letter was 15257588. They came to 3 ,761 Ok Avenue, looking."
+    assert all(any(ch.isdigit() for ch in text) for _category, text in found(heard))
+
+
+def test_a_question_whisper_made_of_a_cues_end_does_not_end_the_number_after_it():
+    """ "Mi número de pasaporte es 4 0 8 0 7 0 6 9 6" heard as "Mi número me pasa por qué? 4
+    ,5 ,7 ,6 ,9 ,6.": six digits, too few to be suspect alone, and the cue's end made into a
+    question. The number after it is what the cue announced. The cue's words alone, before a
+    number found on its own, are no suggestion."""
+    spoken = words("Mi número me pasa por qué? 4 ,5 ,7 ,6 ,9 ,6. Fui a casa.")
+    assert any("4 ,5 ,7 ,6 ,9 ,6." in text for text in suggested(spoken, "id_number"))
+    heard = (
+        "Mi número me pasa por qué? 6, 4, 4, 4, 5, 6, 1, 9. Me dio un número, 1, 5, 1, 4, 1, 7,"
+        " 3, 8, 8, 8, 8 y me dijo que llamaba."
+    )
+    assert all(any(ch.isdigit() for ch in text) for _category, text in found(heard))
