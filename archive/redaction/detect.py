@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 60
+DETECTOR_VERSION = 61
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -324,9 +324,10 @@ def number_suggestions(words):
             continue  # "15/03/1987" is a date: the dates detector names it
         # A cue word just before the digits, or further back in the same sentence ("el
         # número de caso en la carta era el …"); "a" counts only close by, it is too common.
-        context = set(tokens[max(0, index - 4) : index]) | (
-            set(tokens[_sentence_start(words, index, NUMBER_CUE_WORDS) : index]) - {"a"}
-        )
+        # Whisper's "…" is where the reader paused: "el número me caso en la carta del... pero
+        # 3, 4, 5, 1, 1, 6."
+        cue_from = _sentence_start(words, index, NUMBER_CUE_WORDS, through_trailing_off=True)
+        context = set(tokens[max(0, index - 4) : index]) | (set(tokens[cue_from:index]) - {"a"})
         first = index
         stray = words[index - 1].folded if index else ""
         if stray and len(letters(stray)) <= 2 and stray not in COMMON_SHORT_WORDS:
@@ -388,12 +389,24 @@ def _fragment_after(words, digits, last):
     return last
 
 
-def _sentence_start(words, index, longest):
-    """The first index of the (at most `longest`) words before `index` in its sentence."""
+def _sentence_start(words, index, longest, through_trailing_off=False):
+    """The first index of the (at most `longest`) words before `index` in its sentence; with
+    `through_trailing_off`, an ellipsis is a pause, not the sentence's end."""
     start = index
-    while start > 0 and index - start < longest and not _ends_sentence(words[start - 1]):
+    while (
+        start > 0
+        and index - start < longest
+        and (
+            not _ends_sentence(words[start - 1])
+            or (through_trailing_off and _trails_off(words[start - 1]))
+        )
+    ):
         start -= 1
     return start
+
+
+def _trails_off(word):
+    return word.text.strip().endswith(("...", "…"))
 
 
 # How Whisper writes hundreds it misheard: "siento", "fiento" (of "no me siento" for
@@ -498,13 +511,16 @@ def birth_date_suggestions(words):
     digits = spoken_digits(tokens)
     found = []
     for index, token in enumerate(tokens):
-        if token not in BIRTH_WORDS | DATE_WORDS:
+        if token not in BIRTH_WORDS | DATE_WORDS and not _misheard_birth_word(words, index):
             continue
         end = index + 1
         while end < min(len(tokens), index + 14) and not _ends_sentence(words[end - 1]):
             end += 1
         window = range(index + 1, end)  # "…de 1967. Mi número…": the next sentence is not it
-        dated = [i for i in window if tokens[i] in MONTHS or digits[i]]
+        # "un", "una" are articles here: "nací el 17 de octubre de 1961, en un pueblo"
+        dated = [
+            i for i in window if tokens[i] in MONTHS or digits[i] and tokens[i] not in ARTICLES
+        ]
         has_year = any(
             len("".join(digits[i] or "" for i in dated[j : j + 3])) == 4 for j in range(len(dated))
         )
@@ -522,6 +538,26 @@ def birth_date_suggestions(words):
                 Suggestion(dated[0], last, Category.DATE_OF_BIRTH, "dates", f"after “{token}”")
             )
     return found
+
+
+LONG_BIRTH_WORDS = sorted(word for word in BIRTH_WORDS if len(word) >= 6)
+BIRTH_WORD_LETTERS = 2
+
+
+def _misheard_birth_word(words, index):
+    """A birth word Whisper misheard and doubted, opening its sentence: "Nacilto se me junio de
+    mil novecientos cincuenta," for "Nací el 12 de junio de 1950", two letters off "nacido".
+    Its "naci" heard: "Hacía frío en enero de 1990" is two letters off too, and no birth."""
+    word = words[index]
+    return (
+        (index == 0 or _ends_sentence(words[index - 1]))
+        and _not_sure(word)
+        and word.folded.startswith("naci")
+        and any(
+            Levenshtein.distance(word.folded, said) <= BIRTH_WORD_LETTERS
+            for said in LONG_BIRTH_WORDS
+        )
+    )
 
 
 def _day(tokens, index):

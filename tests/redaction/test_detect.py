@@ -2318,3 +2318,32 @@ def test_a_question_whisper_made_of_a_cues_end_does_not_end_the_number_after_it(
         " 3, 8, 8, 8, 8 y me dijo que llamaba."
     )
     assert all(any(ch.isdigit() for ch in text) for _category, text in found(heard))
+
+
+@pytest.mark.parametrize(
+    ("opening", "doubt", "born"),
+    [("Nacilto", 0.41, True), ("Nacilto", 0.95, False), ("Hacía", 0.41, False)],
+)
+def test_a_birth_word_whisper_misheard_and_doubted_opening_a_sentence_is_a_birth_cue(
+    opening, doubt, born
+):
+    """ "Nací el 12 de junio de 1950" heard as "Nacilto se me junio de mil novecientos
+    cincuenta,": the day lost, "nacilto" two letters off "nacido", opening its sentence, doubted.
+    The month and year after it are a date of birth, and the place after them is not. "Hacía",
+    as far off, has no "naci" heard: "hacía frío en junio de 1950"."""
+    spoken = heard_as((opening, doubt), ("se", 0.77), ("me", 0.61), ("junio", 0.69),
+                      ("de", 0.47), ("mil", 0.27), ("novecientos", 0.8), ("cincuenta,", 0.84),
+                      ("en", 0.94), ("un", 1.0), ("pueblo", 0.68), ("pequeño.", 0.93))  # fmt: skip
+    births = suggested(spoken, "date_of_birth")
+    assert any("junio de mil novecientos cincuenta," in text for text in births) is born, births
+    assert not any("pueblo" in text for text in births), births
+
+
+@pytest.mark.parametrize(("pause", "announced"), [("del...", True), ("del.", False)])
+def test_a_number_cue_reaches_past_an_ellipsis_where_the_reader_paused(pause, announced):
+    """ "El número de caso en la carta es 0 0 3 4 5 1 1 6" heard as "El número me caso en la
+    carta del... pero 3, 4, 5, 1, 1, 6.": six digits, too few alone; the cue before Whisper's
+    ellipsis announces them. A full stop there ends the cue's sentence."""
+    heard = f"El número me caso en la carta {pause} pero 3, 4, 5, 1, 1, 6. Fui a casa."
+    numbers = [text for category, text in found(heard) if category == "id_number"]
+    assert any("3, 4, 5, 1, 1, 6." in text for text in numbers) is announced, numbers
