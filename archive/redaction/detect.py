@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 61
+DETECTOR_VERSION = 62
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1050,6 +1050,8 @@ def spoken_email_suggestions(words):
     for end, token in enumerate(tokens):
         if end >= 2 and _dot_and_ending(words, tokens, end):
             domain = end - 2
+        elif end >= 3 and _dot_a_word_and_a_guessed_ending(words, tokens, end):
+            domain = end - 3
         elif token in DOMAIN_ENDINGS and end >= 1 and _dotted(words[end]):
             domain = end - 1  # "hotmail .com": Whisper glues the dot to what follows it
             while domain >= 1 and _dotted(words[domain]):
@@ -1153,6 +1155,21 @@ def _domain_ending(words, tokens, end):
 
 
 DOMAIN_LETTERS = 4
+FILLER_LETTERS = 2
+
+
+def _dot_a_word_and_a_guessed_ending(words, tokens, end):
+    """ "esa roda jamás el punto de trom." for "joaquínbenavides arroba gmail punto com": a
+    short word Whisper doubted between the dot word and an ending it guessed. Said surely, "a
+    punto de irme." is Spanish, and its last word no guess."""
+    between = words[end - 1]
+    return (
+        tokens[end - 2] in DOT_WORDS
+        and not _ends_clause(words[end - 2])
+        and 0 < len(letters(between.folded)) <= FILLER_LETTERS
+        and _not_sure(between)
+        and _guessed_ending(words[end])
+    )
 
 
 def _guessed_ending(word):
@@ -2374,9 +2391,9 @@ def unsure_suggestions(words):
 # The same word this many times in a row: Whisper is looping, not hearing. People say "no, no,
 # no, no" but rarely a digit four times over.
 LOOP_REPEATS = {"digit": 4, "word": 8}
-# Or one syllable over and over inside a single word ("mosososososos…"), Whisper's loop written
-# without spaces.
-LOOPED_WORD = re.compile(r"([a-z]{1,3})\1{5,}")
+# Or one syllable, or a short word, over and over inside a single word ("mosososososos…",
+# "cuatrocientoscientoscientos…"), Whisper's loop written without spaces.
+LOOPED_WORD = re.compile(r"([a-z]{1,8})\1{5,}")
 
 
 # Or a few words over and over, however they alternate ("y tienden y tienden …", "a lorry's not

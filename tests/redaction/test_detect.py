@@ -2347,3 +2347,37 @@ def test_a_number_cue_reaches_past_an_ellipsis_where_the_reader_paused(pause, an
     heard = f"El número me caso en la carta {pause} pero 3, 4, 5, 1, 1, 6. Fui a casa."
     numbers = [text for category, text in found(heard) if category == "id_number"]
     assert any("3, 4, 5, 1, 1, 6." in text for text in numbers) is announced, numbers
+
+
+@pytest.mark.parametrize(
+    ("dot", "between", "doubt", "email"),
+    [("punto", "de", 0.49, True), ("punto", "de", 0.95, False), ("punto", "desde", 0.49, False),
+     ("punto,", "de", 0.49, False)],
+)  # fmt: skip
+def test_a_short_doubted_word_between_punto_and_a_guessed_ending_ends_a_spoken_email(
+    dot, between, doubt, email
+):
+    """ "Mi correo es joaquínbenavides arroba gmail punto com" heard as "Mi comercio aquí me
+    caminé esa roda jamás el punto de trom.": a short word Whisper doubted between "punto" and
+    an ending it guessed. Said surely, or longer, or after a comma, it is Spanish going on."""
+    spoken = heard_as(("Mi", 0.26), ("comercio", 0.34), ("aquí", 0.59), ("me", 0.45),
+                      ("caminé", 0.45), ("esa", 0.86), ("roda", 0.57), ("jamás", 0.36),
+                      ("el", 0.65), (dot, 0.97), (between, doubt), ("trom.", 0.38),
+                      ("Mi", 0.94), ("dirección", 0.52), ("es", 0.95), ("caña.", 0.64))  # fmt: skip
+    emails = suggested(spoken, "email")
+    assert any(f"{between} trom." in text for text in emails) is email, emails
+
+
+@pytest.mark.parametrize(
+    ("heard", "looped"),
+    [("cuatrocientos" + "cientos" * 6, True), ("cuatrocientoscientos", False)],
+)
+def test_a_word_whisper_looped_inside_one_word_is_suggested_for_a_listen(heard, looped):
+    """ "Me dio un número, 958 478 8865" heard as "Me dio un número no les ciento cinquenta y
+    ocho cuatrocientoscientoscientos…", one word laid over the rest of the recording: Whisper
+    stopped hearing, and the phone and the e-mail after it are under that word."""
+    spoken = heard_as(("Me", 0.55), ("dio", 0.17), ("un", 0.96), ("número", 0.97), ("no", 0.79),
+                      ("les", 0.59), ("ciento", 0.23), ("cinquenta", 0.74), ("y", 0.96),
+                      ("ocho", 0.96), (heard, 0.92, 16.5))  # fmt: skip
+    loops = [s.text(spoken) for s in suggest(spoken) if s.source == "repeat"]
+    assert any(heard in text for text in loops) is looped, loops
