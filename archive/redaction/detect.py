@@ -2295,12 +2295,7 @@ def _question_before_the_digits(words, digits, first):
     """ "Mi número me pasa por qué? 4 ,5 ,7 ,6 ,9 ,6." for "Mi número de pasaporte es 4 0 8 0 7
     0 6 9 6": the one word after the cue, a question to Whisper, is the cue's end misheard, and
     the number follows it."""
-    return (
-        _ends_sentence(words[first])
-        and not digits[first]
-        and first + 1 < len(words)
-        and bool(digits[first + 1])
-    )
+    return _ends_sentence(words[first]) and first + 1 < len(words) and bool(digits[first + 1])
 
 
 EMAIL_SPILL_WORDS = 6
