@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 62
+DETECTOR_VERSION = 63
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -540,14 +540,15 @@ def birth_date_suggestions(words):
     return found
 
 
-LONG_BIRTH_WORDS = sorted(word for word in BIRTH_WORDS if len(word) >= 6)
+SPANISH_BIRTH_WORDS = sorted(word for word in BIRTH_WORDS if word.startswith("naci"))
 BIRTH_WORD_LETTERS = 2
 
 
 def _misheard_birth_word(words, index):
-    """A birth word Whisper misheard and doubted, opening its sentence: "Nacilto se me junio de
-    mil novecientos cincuenta," for "Nací el 12 de junio de 1950", two letters off "nacido".
-    Its "naci" heard: "Hacía frío en enero de 1990" is two letters off too, and no birth."""
+    """A birth word Whisper misheard and doubted, opening its sentence, its "naci" heard:
+    "Nacilto se me junio de mil novecientos cincuenta," for "Nací el 12 de junio de 1950", two
+    letters off "nacido". "Hacía frío en enero de 1990" is two letters off "nacida" too, and no
+    birth."""
     word = words[index]
     return (
         (index == 0 or _ends_sentence(words[index - 1]))
@@ -555,7 +556,7 @@ def _misheard_birth_word(words, index):
         and word.folded.startswith("naci")
         and any(
             Levenshtein.distance(word.folded, said) <= BIRTH_WORD_LETTERS
-            for said in LONG_BIRTH_WORDS
+            for said in SPANISH_BIRTH_WORDS
         )
     )
 
@@ -2293,8 +2294,8 @@ def cue_suggestions(words):
 
 def _question_before_the_digits(words, digits, first):
     """ "Mi número me pasa por qué? 4 ,5 ,7 ,6 ,9 ,6." for "Mi número de pasaporte es 4 0 8 0 7
-    0 6 9 6": the one word after the cue, a question to Whisper, is the cue's end misheard, and
-    the number follows it."""
+    0 6 9 6": where the one word after the cue ends its sentence (here the cue's end, misheard
+    as a question) and digits follow at once, the number goes on after that stop."""
     return _ends_sentence(words[first]) and first + 1 < len(words) and bool(digits[first + 1])
 
 
