@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 63
+DETECTOR_VERSION = 64
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1733,18 +1733,20 @@ def _unclosed_apposition_end(words, first):
 
 
 NAME_PIECE_WORDS = 3
+COMMA_PIECE_WORDS = 4
 
 
 def _name_pieces_after(words, first, last):
     """Where a name starting at `first` ends: past `last`, if its comma cut the name, over each
-    next piece of three words at most that a comma closes and Whisper doubted on average ("un
+    next piece of four words at most that a comma closes and Whisper doubted on average ("un
     señor llamado, mami, gusta mante," for "Maribel Bustamante"; "mi hermana, Rosa, gusta
-    mante,"), seven words in all at most."""
+    mante,"; "llamado, Lucía, si se os quintero," for "Lucía Cisneros Quintero"), seven words
+    in all at most, and none that opens with "me dijo" or "told me", which follow a name."""
     while words[last].text.rstrip().endswith(","):
         piece_end = next(
             (
                 index
-                for index in range(last + 1, min(len(words), last + 1 + NAME_PIECE_WORDS))
+                for index in range(last + 1, min(len(words), last + 1 + COMMA_PIECE_WORDS))
                 if _ends_clause(words[index])
             ),
             None,
@@ -1754,6 +1756,7 @@ def _name_pieces_after(words, first, last):
             or _ends_sentence(words[piece_end])
             or piece_end - first >= DOUBTED_APPOSITION_WORDS
             or not _doubted_on_average(words[last + 1 : piece_end + 1])
+            or tuple(word.folded for word in words[last + 1 : last + 3]) in TELLING_CUES
         ):
             break
         last = piece_end
@@ -1836,6 +1839,7 @@ def house_number_suggestions(words, tokens, digits):
             continue
         run = "".join(d or "" for d in digits[index : last + 1])
         piece, before = before, (index, last, run)
+        arrived = _after_arriving(tokens, index, last)
         after = last
         while (
             after + 1 < len(words)
@@ -1852,6 +1856,8 @@ def house_number_suggestions(words, tokens, digits):
                 # "came to 4 ,300, maybe 4 times treat" for "4384 Pine Street": Whisper heard
                 # the house number in two pieces, one word apart.
                 index, run = piece[0], piece[2] + run
+        elif arrived:
+            after = _rest_of_the_place(words, last)
         elif not YEAR_DIGITS.match(run) and (
             len(run) >= 3 or index > 0 and tokens[index - 1] in PLACE_PREPOSITIONS
         ):
@@ -1864,12 +1870,46 @@ def house_number_suggestions(words, tokens, digits):
         # "número uno" is a rank more often than a house: a house number has two digits or more.
         # Before a street word, Whisper's repeated digits may make a house number of six
         # ("came 2 -2 -299 -1 -C the lane" for "2291 Cedar Lane").
-        longest = HOUSE_NUMBER_DIGITS if street is None else SUSPECT_DIGITS - 1
-        if 2 <= len(run) <= longest and (numbered or after > last):
+        longest = HOUSE_NUMBER_DIGITS if street is None and not arrived else SUSPECT_DIGITS - 1
+        if 2 <= len(run) <= longest and (numbered or arrived or after > last):
             first = _street_name_before(words, tokens, index - 1) if numbered else index
             found.append(Suggestion(first, after, Category.ADDRESS, "address", "a house number"))
             taken = after
     return found
+
+
+ARRIVING = {
+    "to": {"came", "come", "comes", "went", "go", "goes", "moved", "move"},
+    "at": {"live", "lives", "lived", "living", "stay", "stays", "stayed", "staying"},
+}
+# "The bill came to 500 dollars" is an amount, not a house.
+AMOUNT_WORDS = {"dollars", "dollar", "bucks", "cents", "pesos", "euros", "percent", "people",
+                "years", "hours", "minutes", "miles"}  # fmt: skip
+
+
+def _after_arriving(tokens, first, last):
+    """Whether the number from `first` to `last` follows "came to", "lived at", …: a number said
+    where someone arrived or lived is a house number, even one that reads like a year (a year is
+    said "in 1985") and even when Whisper made a number of the street's name too ("came to 1
+    ,366 -7 -0 -Cavanu," for "1367 Oak Avenue"), unless it is an amount."""
+    if first < 2 or tokens[first - 2] not in ARRIVING.get(tokens[first - 1], ()):
+        return False
+    return last + 1 == len(tokens) or tokens[last + 1] not in AMOUNT_WORDS
+
+
+def _rest_of_the_place(words, last):
+    """What follows a house number said after "came to": up to four words to the end of the
+    clause, past a comma right after the number, Whisper's pause before the street ("came to
+    1930, I know Kevin who," for "1939 Oak Avenue")."""
+    after = last
+    while (
+        after + 1 < len(words)
+        and after - last <= STREET_NAME_WORDS
+        and not _ends_sentence(words[after])
+        and (after == last or not _ends_clause(words[after]))
+    ):
+        after += 1
+    return after
 
 
 def _number_word_before(token):
@@ -2259,7 +2299,8 @@ def cue_suggestions(words):
     tokens = [word.folded for word in words]
     digits = spoken_digits(tokens)
     found = []
-    for cue, (category, reshaped) in sorted(_cue_positions(words, tokens).items()):
+    cues = _cue_positions(words, _write_heard_as_right(words, tokens))
+    for cue, (category, reshaped) in sorted(cues.items()):
         if _ends_sentence(words[cue]) or _is_label(words[cue]):
             continue  # a cue ending a sentence says nothing; "[phone]" is a label, not a cue
         first = cue + 1
@@ -2290,6 +2331,22 @@ def cue_suggestions(words):
             continue  # "lo que pasa porque…": two heard words like a cue, and nothing it announces
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
     return found
+
+
+def _write_heard_as_right(words, tokens):
+    """`tokens`, with "Write to me at" back where Whisper wrote its homophone: "Right to me at
+    octane or not…", opening a sentence, is no English but the address's cue. Within a
+    sentence ("he came right to me at the door") or after a pause ("Right, to me at least")
+    it stays "right"."""
+    tokens = list(tokens)
+    for index in range(len(tokens) - 3):
+        if (
+            tokens[index : index + 4] == ["right", "to", "me", "at"]
+            and (index == 0 or _ends_sentence(words[index - 1]))
+            and not _ends_clause(words[index])
+        ):
+            tokens[index] = "write"
+    return tokens
 
 
 def _question_before_the_digits(words, digits, first):

@@ -251,6 +251,12 @@ def test_identifiers_are_suggested_as_whisper_writes_them(text, category, covere
         "Me dijo mucho y derecho, con cinco o seis amigos.",
         "Un señor y amigos suyos vinieron a la puerta.",
         "She opened the mail, not calm at all.",
+        # After "came to", a number is a house unless it is an amount.
+        "The bill came to 500 dollars, so we paid.",
+        "We moved there in 1990 and stayed.",
+        # "Right to me at" opens a sentence only where Whisper misheard "Write to me at".
+        "He came right to me at the door and said nothing.",
+        "Right, to me at least it was fine.",
     ],
 )
 def test_ordinary_sentences_raise_no_suggestion(text):
@@ -456,11 +462,33 @@ def test_a_day_and_a_year_around_a_misheard_month_are_a_date(opening, doubt, dat
 
 @pytest.mark.parametrize(("doubt", "address"), [(0.3, "686 so come"), (0.95, None)])
 def test_a_number_after_to_or_at_with_a_misheard_street_is_an_address(doubt, address):
-    """ "They came to 686 Oak Avenue" heard as "came to 686 so come a new": the street's name
-    is the words Whisper doubted after the number."""
-    spoken = heard_as(("May", 0.19), ("came", 0.91), ("to", 0.96), ("686", 0.87), ("so", doubt),
-                      ("come", doubt), ("a", 0.97), ("new,", 0.97), ("looking", 0.95),
-                      ("for", 1.0), ("my", 0.99), ("brother.", 0.97))  # fmt: skip
+    """ "They took me to 686 Oak Avenue" heard as "took me to 686 so come a new": the street's
+    name is the words Whisper doubted after the number."""
+    spoken = heard_as(("May", 0.19), ("took", 0.91), ("me", 0.9), ("to", 0.96), ("686", 0.87),
+                      ("so", doubt), ("come", doubt), ("a", 0.97), ("new,", 0.97),
+                      ("looking", 0.95), ("for", 1.0), ("my", 0.99),
+                      ("brother.", 0.97))  # fmt: skip
+    assert suggested(spoken, "address") == ([address] if address else [])
+
+
+@pytest.mark.parametrize(
+    ("verb", "to", "address"), [("came", "to", "1930, I know Kevin who,"), ("was", "in", None)]
+)
+def test_a_number_where_someone_came_is_a_house_number_even_one_like_a_year(verb, to, address):
+    """ "They came to 1939 Oak Avenue looking for my brother" heard as "It came to 1930, I know
+    Kevin who, looking …": a year is said "in 1930", not "came to" it. The street, however
+    heard, is the rest of the clause past Whisper's comma."""
+    spoken = heard_as(("It", 0.37), (verb, 0.97), (to, 0.97), ("1930,", 0.28), ("I", 0.85),
+                      ("know", 0.88), ("Kevin", 0.16), ("who,", 0.77), ("looking", 0.94),
+                      ("for", 1.0), ("my", 0.99), ("brother.", 0.81))  # fmt: skip
+    assert suggested(spoken, "address") == ([address] if address else [])
+
+
+@pytest.mark.parametrize(("after", "address"), [("kavanu,", "460 kavanu,"), ("dollars.", None)])
+def test_an_amount_after_came_to_is_no_house_number(after, address):
+    """ "The bill came to 460 dollars" is an amount; "It came to 460 kavanu," is a house on a
+    street Whisper misheard, even where it was sure of what it wrote."""
+    spoken = heard_as(("It", 0.9), ("came", 0.9), ("to", 0.9), ("460", 0.8), (after, 0.9))
     assert suggested(spoken, "address") == ([address] if address else [])
 
 
@@ -848,8 +876,9 @@ def test_a_role_word_whisper_misheard_and_doubted_is_still_a_role(doubt, named):
 def test_speech_whisper_laid_one_word_over_is_suggested_for_a_listen(speech, flagged):
     """ "Write to me at beatriz dot villalobos at gmail dot com. My A number is A 3 2 0…" heard
     as "right to me at www .nearofinesics2 .myphone number is…", its second word 9.4 s long:
-    under it lies speech no word stands for. Over silence, a long word hides nothing."""
-    timed = [("right", 0.0, 0.34), ("to", 0.34, 0.6), ("me", 0.6, 0.76), ("at", 0.76, 0.98),
+    under it lies speech no word stands for. Over silence, a long word hides nothing. (Here
+    the cue is lost too, "and to me at", so that nothing but the word's length tells.)"""
+    timed = [("and", 0.0, 0.34), ("to", 0.34, 0.6), ("me", 0.6, 0.76), ("at", 0.76, 0.98),
              ("www", 0.98, 1.24), (".nearofinesics2", 1.24, 10.68), (".myphone", 10.68, 11.76),
              ("number", 11.76, 12.32)]  # fmt: skip
     heard = [Word(i, start, end, f" {text}", 0.5) for i, (text, start, end) in enumerate(timed)]
@@ -958,6 +987,42 @@ def test_a_name_whisper_broke_at_commas_is_suggested_whole(cue, first_piece, res
 
 
 @pytest.mark.parametrize(
+    ("piece", "surnames"),
+    [
+        ((("si", 0.41), ("se", 0.59), ("os", 0.9), ("quintero,", 0.69)), True),
+        ((("me", 0.41), ("dijo", 0.59), ("que", 0.9), ("esperara,", 0.69)), False),
+    ],
+)
+def test_a_piece_of_four_words_after_a_names_comma_is_its_surnames(piece, surnames):
+    """ "Un señor llamado Lucía Cisneros Quintero vino a la puerta" heard as "Un señor llamado,
+    Lucía, si se os quintero, vino…": Whisper made three words of "Cisneros". A piece that
+    opens with "me dijo", however doubted, is what the person said, not their name."""
+    spoken = heard_as(("Un", 0.86), ("señor", 0.98), ("llamado,", 0.52), ("Lucía,", 0.64),
+                      *piece, ("vino", 0.66), ("a", 0.89), ("la", 1.0),
+                      ("puerta.", 0.93))  # fmt: skip
+    people = suggested(spoken, "person")
+    assert any(piece[-1][0] in person for person in people) is surnames, people
+    assert any("Lucía," in person for person in people), people
+
+
+@pytest.mark.parametrize(
+    ("opening", "email"), [("right", True), ("He came right", False), ("Right,", False)]
+)
+def test_write_to_me_at_heard_as_right_is_an_email_cue(opening, email):
+    """ "Write to me at octavio dot arriaga at yahoo dot com" heard as "right to me at octane
+    or not to me at the end who not come": "right to me at" opening a sentence is its
+    homophone's cue. Inside a sentence, or after a pause ("Right, to me at…"), it is English."""
+    said = [(word, 0.9) for word in opening.split()]
+    spoken = heard_as(*said, ("to", 0.81), ("me", 0.52), ("at", 0.72), ("octane", 0.25),
+                      ("or", 0.16), ("not", 0.73), ("to", 0.15), ("me", 0.72), ("at", 0.81),
+                      ("the", 0.45), ("end", 0.9), ("who", 0.9), ("not", 0.85),
+                      ("come", 0.83), ("if", 0.66), ("you", 0.98), ("need", 0.98),
+                      ("anything.", 0.99))  # fmt: skip
+    emails = suggested(spoken, "email")
+    assert any("who not come" in found for found in emails) is email, emails
+
+
+@pytest.mark.parametrize(
     ("after", "address"), [("-C the lane, looking", True), ("Pedro Gómez, looking", False)]
 )
 def test_six_digits_before_a_street_word_are_a_house_number(after, address):
@@ -1052,13 +1117,13 @@ def test_short_words_between_digits_read_one_by_one_after_a_cue_join_them(text, 
 def test_a_house_number_heard_in_two_pieces_before_a_street_word_is_one(
     between, street_doubt, address
 ):
-    """ "They came to 4384 Pine Street" heard as "They came to 4 ,300, maybe 4 times treat":
-    the number in two pieces one word apart, the street a doubted "treat". Said surely, "treat"
-    is no street; two words apart, "4,300 people" are not a house's number."""
-    spoken = heard_as(("They", 0.28), ("came", 0.99), ("to", 0.96), ("4", 0.72), (",300,", 0.8),
-                      *((word, 0.87) for word in between), ("4", 0.82), ("times", 0.49),
-                      ("treat,", street_doubt), ("looking", 0.96), ("for", 1.0),
-                      ("my", 0.99), ("brother.", 0.7))  # fmt: skip
+    """ "They took me to 4384 Pine Street" heard as "They took me to 4 ,300, maybe 4 times
+    treat": the number in two pieces one word apart, the street a doubted "treat". Said surely,
+    "treat" is no street; two words apart, "4,300 people" are not a house's number."""
+    spoken = heard_as(("They", 0.28), ("took", 0.99), ("me", 0.99), ("to", 0.96), ("4", 0.72),
+                      (",300,", 0.8), *((word, 0.87) for word in between), ("4", 0.82),
+                      ("times", 0.49), ("treat,", street_doubt), ("looking", 0.96),
+                      ("for", 1.0), ("my", 0.99), ("brother.", 0.7))  # fmt: skip
     addresses = [s.text(spoken) for s in suggest(spoken) if s.category == "address"]
     assert any(",300," in found for found in addresses) is address, addresses
 
