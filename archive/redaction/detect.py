@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 64
+DETECTOR_VERSION = 65
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -241,11 +241,10 @@ def _bridged(words, digits, runs):
         return "".join(d or "" for d in digits[run[0] : run[1] + 1])
 
     def read_one_by_one(first, last):
-        return all(
-            len(word_digits(words[i].folded) or "") == 1
-            for i in range(first, last + 1)
-            if digits[i]
-        )
+        """Each word one digit, or a zero and one ("06"): nobody says a number that way but
+        digit by digit, which Whisper writes together now and then."""
+        said = (word_digits(words[i].folded) or "" for i in range(first, last + 1) if digits[i])
+        return all(len(each) == 1 or len(each) == 2 and each[0] == "0" for each in said)
 
     def said_as_year(run):
         """ "1986 o 1987" are years; "uno ocho tres nueve", digits read one by one, is none."""
@@ -301,10 +300,23 @@ def _misheard_words_after_a_cue(words, gap, first, before, after, one_by_one=Fal
         one_by_one or min(len(before), len(after)) >= 3 and len(gap) <= 2
     ):
         return True
+    if one_by_one and all(_misheard_digit_word(word) for word in gap):
+        return True
     return (
         len(gap) <= DOUBTED_GAP_WORDS
         and any(_not_sure(word) for word in gap)
         and all(_not_sure(word) or word.folded in JOINERS for word in gap)
+    )
+
+
+def _misheard_digit_word(word):
+    """A word Whisper wrote between digits read one by one that may be one it misheard: short,
+    or doubted ("4 nos nos quedó 5, 4, 4", "quedó" for "cero"), and no cue of another
+    identifier ("… ocho nueve. My address is three thousand…")."""
+    return (
+        word.probability is not None
+        and (_short_word(word.folded) or _not_sure(word))
+        and word.folded not in OWN_IDENTIFIERS
     )
 
 

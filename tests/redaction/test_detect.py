@@ -1110,6 +1110,47 @@ def test_short_words_between_digits_read_one_by_one_after_a_cue_join_them(text, 
     assert any(number in found for found in numbers) if number else numbers == [], numbers
 
 
+@pytest.mark.parametrize(("doubt", "joined"), [(0.5, True), (0.95, False)])
+def test_three_misheard_words_between_digits_read_one_by_one_after_a_cue_join_them(doubt, joined):
+    """ "El número de caso en la carta del 4 2 2 0 5 2 4 4" heard as "… de él, 4 nos nos quedó
+    5, 4, 4.": "nos nos" for "dos dos", and "quedó", doubted, for "cero". Said surely, "quedó"
+    is a word, and parts the digits."""
+    spoken = heard_as(("Mi", 0.9), ("número", 0.67), ("de", 0.4), ("casos", 0.77), ("en", 0.98),
+                      ("la", 1.0), ("carta", 0.93), ("de", 0.13), ("él,", 0.4), ("4", 0.41),
+                      ("nos", 0.1), ("nos", 0.24), ("quedó", doubt), ("5,", 0.84), ("4,", 0.86),
+                      ("4.", 0.96), ("Mi", 0.9), ("hijo", 0.84), ("se", 0.9),
+                      ("fue.", 0.9))  # fmt: skip
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert any("4 nos nos quedó 5, 4, 4." in found for found in numbers) is joined, numbers
+
+
+def test_digits_read_one_by_one_do_not_join_across_the_next_identifiers_cue():
+    """Whisper wrote no full stop between a phone and the address after it: "My phone number
+    is nine one … eight nine My address is three thousand one hundred fifty seven zero gain".
+    "My address is", however doubted, announces another identifier: the phone does not run on
+    into the address."""
+    said = ("My/0.79 phone/0.92 number/0.99 is/0.98 nine/0.05 one/0.5 nine/0.9 nine/0.98 nine/0.73"
+            " six/0.95 eight/0.81 six/0.73 eight/0.98 nine/0.94 My/0.58 address/0.48 is/0.99"
+            " three/0.76 thousand/0.95 one/0.95 hundred/0.89 fifty/0.88 seven/0.84 zero/0.07"
+            " gain/0.31")  # fmt: skip
+    spoken = heard_as(*((text, float(p)) for text, p in (w.split("/") for w in said.split())))
+    phones = [s.text(spoken) for s in suggest(spoken) if s.category == "phone"]
+    assert phones and not any("thousand" in phone for phone in phones), phones
+
+
+@pytest.mark.parametrize(("pair", "joined"), [("06,", True), ("16,", False)])
+def test_a_zero_and_a_digit_written_together_are_still_read_one_by_one(pair, joined):
+    """ "My number is eight nine seven nine eight five zero six five" heard as "My number is 8,
+    I'm 7, I'm 8, I'm 06, I'm 9,": "06" is two digits Whisper wrote together, as nobody says a
+    number with a leading zero; "16" is sixteen, a number of two digits, and parts the rest."""
+    spoken = heard_as(("My", 0.97), ("number", 0.99), ("is", 0.94), ("8,", 0.32), ("I'm", 0.96),
+                      ("7,", 0.74), ("I'm", 0.96), ("8,", 0.99), ("I'm", 0.98), (pair, 0.77),
+                      ("I'm", 0.97), ("9,", 0.39), ("I", 0.95), ("know", 0.81), ("it", 0.96),
+                      ("my", 0.43), ("heart.", 0.99))  # fmt: skip
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert any(f"I'm {pair} I'm 9," in found for found in numbers) is joined, numbers
+
+
 @pytest.mark.parametrize(
     ("between", "street_doubt", "address"),
     [(["maybe"], 0.37, True), (["maybe"], 0.95, False), (["people,", "maybe"], 0.37, False)],
