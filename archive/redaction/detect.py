@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 65
+DETECTOR_VERSION = 66
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1700,8 +1700,17 @@ def _named(words, tokens, cue):
         and last + 1 - first < NAMED_WORDS
         # A name cannot begin with "y": there Whisper split one ("se llamaba y olando" for
         # "Yolanda"); after the name's first word, a "y" Whisper was sure of ends it, and one
-        # it doubted is more of the name ("Otario y a nuevos." for "Octavio Villalobos").
-        and (tokens[last + 1] not in NAME_STOPS or last + 1 == first or _not_sure(words[last + 1]))
+        # it doubted is more of the name ("Otario y a nuevos." for "Octavio Villalobos"), as
+        # is a Spanish "y" before a word it doubted, the "ll" or "e" of a surname ("roza y
+        # cherería montoya" for "Rosa Echeverría Montoya").
+        and (
+            tokens[last + 1] not in NAME_STOPS
+            or last + 1 == first
+            or _not_sure(words[last + 1])
+            or tokens[last + 1] == "y"
+            and last + 2 < len(words)
+            and _not_sure(words[last + 2])
+        )
         and not _is_label(words[last + 1])
     ):
         last += 1
@@ -1893,6 +1902,8 @@ def house_number_suggestions(words, tokens, digits):
 ARRIVING = {
     "to": {"came", "come", "comes", "went", "go", "goes", "moved", "move"},
     "at": {"live", "lives", "lived", "living", "stay", "stays", "stayed", "staying"},
+    # "We live that 1 ,894 live near the charge." for "We live at 1894 Lake Drive near the church"
+    "that": {"live", "lives", "lived", "living"},
 }
 # "The bill came to 500 dollars" is an amount, not a house.
 AMOUNT_WORDS = {"dollars", "dollar", "bucks", "cents", "pesos", "euros", "percent", "people",

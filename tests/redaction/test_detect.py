@@ -472,12 +472,19 @@ def test_a_number_after_to_or_at_with_a_misheard_street_is_an_address(doubt, add
 
 
 @pytest.mark.parametrize(
-    ("verb", "to", "address"), [("came", "to", "1930, I know Kevin who,"), ("was", "in", None)]
+    ("verb", "to", "address"),
+    [
+        ("came", "to", "1930, I know Kevin who,"),
+        ("live", "that", "1930, I know Kevin who,"),
+        ("was", "in", None),
+        ("saw", "that", None),
+    ],
 )
 def test_a_number_where_someone_came_is_a_house_number_even_one_like_a_year(verb, to, address):
     """ "They came to 1939 Oak Avenue looking for my brother" heard as "It came to 1930, I know
     Kevin who, looking …": a year is said "in 1930", not "came to" it. The street, however
-    heard, is the rest of the clause past Whisper's comma."""
+    heard, is the rest of the clause past Whisper's comma. After "live", Whisper hears "at" as
+    "that"."""
     spoken = heard_as(("It", 0.37), (verb, 0.97), (to, 0.97), ("1930,", 0.28), ("I", 0.85),
                       ("know", 0.88), ("Kevin", 0.16), ("who,", 0.77), ("looking", 0.94),
                       ("for", 1.0), ("my", 0.99), ("brother.", 0.81))  # fmt: skip
@@ -1601,6 +1608,19 @@ def test_a_y_whisper_doubted_inside_a_name_after_a_naming_cue_is_part_of_it(doub
                       ("la", 0.99), ("puerta.", 0.66))  # fmt: skip
     people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
     assert people == [name], people
+
+
+@pytest.mark.parametrize(("doubt", "whole"), [(0.44, True), (0.95, False)])
+def test_a_sure_y_before_a_word_whisper_doubted_inside_a_name_is_part_of_it(doubt, whole):
+    """ "Un señor llamado Rosa Echeverría Montoya vino a la puerta" heard as "Un señor y a mano,
+    roza y cherería montoya vino…": the "y" is sure, but the word after it, doubted, is the
+    rest of the name. Before a word said surely ("roza y vivía"), a sure "y" is "and"."""
+    spoken = heard_as(("Un", 0.91), ("señor", 0.97), ("y", 0.21), ("a", 0.39), ("mano,", 0.9),
+                      ("roza", 0.32), ("y", 0.78), ("cherería", doubt), ("montoya", 0.54),
+                      ("vino", 0.56), ("a", 0.86), ("la", 1.0), ("puerta.", 0.92))  # fmt: skip
+    people = [s.text(spoken) for s in suggest(spoken) if s.category == "person"]
+    assert any("roza y cherería" in found for found in people) is whole, people
+    assert any("roza" in found for found in people), people
 
 
 @pytest.mark.parametrize(("street", "whole"), [("cañemos", True), ("cañemos,", False)])
