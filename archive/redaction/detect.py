@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 66
+DETECTOR_VERSION = 67
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -912,7 +912,7 @@ def misheard_birth_dates(words, tokens):
             year = _year_in_the_sentence(words, tokens, first, DAY_LOST_YEAR_WORDS)
         else:
             year = _year_in_the_sentence(words, tokens, day_end + 1, BORN_ON_YEAR_WORDS)
-        if year is not None and (day_end is not None or tokens[year[0] - 1] == "de"):
+        if year is not None and (day_end is not None or _de_before(words, year[0])):
             last = year[1]
         elif day_end is not None and (month := _month_before_a_year(words, tokens, day_end)):
             last = _doubted_after(words, month, BORN_ON_YEAR_WORDS, stops=SENTENCE_ENDS)
@@ -920,6 +920,21 @@ def misheard_birth_dates(words, tokens):
             continue
         found.append(Suggestion(first, last, Category.DATE_OF_BIRTH, "dates", f"after “{heard}”"))
     return found
+
+
+def _de_before(words, year):
+    """Whether the year at `year` follows the "de" a Spanish date puts before it, or a short
+    word Whisper guessed in its place ("La fiel, no sé de junio, me mía 1951," for "Nací el 12
+    de junio de 1951"), though not "en", how a year is said with no date ("lo dijo en 1978",
+    "donde vimos junio en 1995"), or opens with an "un" Whisper made of it: no one says "un mil
+    novecientos" ("La piel tiene un mil novecientos cincuenta y tres," for "Nací el 10 de abril
+    de 1953")."""
+    before = words[year - 1]
+    if words[year].folded == "un" and year + 1 < len(words) and words[year + 1].folded == "mil":
+        return True
+    return before.folded == "de" or (
+        _short_word(before.folded) and _not_sure(before) and before.folded not in PLACE_PREPOSITIONS
+    )
 
 
 def _month_before_a_year(words, tokens, day_end):

@@ -1562,6 +1562,15 @@ def test_a_year_whose_hundreds_whisper_misheard_as_one_word_ends_the_date(hundre
         # No day right after the cue: "así el juez" is just Spanish.
         ((("Así", 0.9), ("el", 0.9), ("juez", 0.9), ("lo", 0.9), ("dijo", 0.9), ("en", 0.9),
           ("1978,", 0.9)), None),
+        # The year's "de" heard as a short word Whisper guessed, or as an "un" before "mil",
+        # however sure: no one says "un mil novecientos". A sure "en" before it is no "de".
+        ((("La", 0.63), ("fiel,", 0.63), ("no", 0.52), ("sé", 0.14), ("de", 0.36),
+          ("junio,", 0.75), ("me", 0.71), ("mía", 0.45), ("1951,", 0.42)), "me mía 1951,"),
+        ((("La", 0.86), ("piel", 0.67), ("tiene", 0.29), ("un", 0.95), ("mil", 0.29),
+          ("novecientos", 0.77), ("cincuenta", 0.71), ("y", 0.99), ("tres,", 0.92)),
+         "un mil novecientos cincuenta y tres,"),
+        ((("La", 0.86), ("piel", 0.67), ("tiene", 0.29), ("en", 0.95), ("mil", 0.29),
+          ("novecientos", 0.77), ("cincuenta", 0.71), ("y", 0.99), ("tres,", 0.92)), None),
         # Not where a sentence opens: skin, with a day and a year after it.
         ((("Tenía", 0.9), ("en", 0.9), ("la", 0.9), ("piel", 0.9), ("2", 0.9),
           ("marcas", 0.9), ("desde", 0.9), ("1978,", 0.9)), None),
