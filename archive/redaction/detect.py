@@ -290,17 +290,15 @@ def _short_words_inside(gap, before, after):
 def _misheard_words_after_a_cue(words, gap, first, before, after, one_by_one=False):
     """One or two words between digits announced by a number cue: words Whisper doubted ("tres
     unos siete mostres uno uno"), or short words between groups of three digits or more ("los
-    161, los 148, los 141", "los" for "dos"); up to three short words between digits read one
-    by one (`one_by_one`: "era el uno, no sé, o seis, cuatro, ocho, no sé, cuatro", "no sé" for
-    "dos"). Only in a transcript."""
+    161, los 148, los 141", "los" for "dos"); up to three short or doubted words between digits
+    read one by one (`one_by_one`: "era el uno, no sé, o seis, cuatro, ocho, no sé, cuatro", "no
+    sé" for "dos"; "4 nos nos quedó 5, 4, 4"). Only in a transcript."""
     cues = {words[i].folded for i in range(_sentence_start(words, first, NUMBER_CUE_WORDS), first)}
     if len(gap) > SPELT_GAP_WORDS or not cues & (PHONE_WORDS | ID_WORDS) - {"a"}:
         return False
-    if _heard_short_words(gap) and (
-        one_by_one or min(len(before), len(after)) >= 3 and len(gap) <= 2
-    ):
-        return True
     if one_by_one and all(_misheard_digit_word(word) for word in gap):
+        return True
+    if _heard_short_words(gap) and min(len(before), len(after)) >= 3 and len(gap) <= 2:
         return True
     return (
         len(gap) <= DOUBTED_GAP_WORDS
@@ -312,7 +310,7 @@ def _misheard_words_after_a_cue(words, gap, first, before, after, one_by_one=Fal
 def _misheard_digit_word(word):
     """A word Whisper wrote between digits read one by one that may be one it misheard: short,
     or doubted ("4 nos nos quedó 5, 4, 4", "quedó" for "cero"), and no cue of another
-    identifier ("… ocho nueve. My address is three thousand…")."""
+    identifier ("… six eight nine My address is three thousand…")."""
     return (
         word.probability is not None
         and (_short_word(word.folded) or _not_sure(word))
@@ -2373,7 +2371,7 @@ def cue_suggestions(words):
 
 def _write_heard_as_right(words, tokens):
     """`tokens`, with "Write to me at" back where Whisper wrote its homophone: "Right to me at
-    octane or not…", opening a sentence, is no English but the address's cue. Within a
+    octane or not…", opening a sentence, is no English but the e-mail's cue. Within a
     sentence ("he came right to me at the door") or after a pause ("Right, to me at least")
     it stays "right"."""
     tokens = list(tokens)
