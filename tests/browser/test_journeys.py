@@ -50,6 +50,13 @@ def transcript(speech_en):
     )
 
 
+def wait_until(page, condition):
+    # Playwright re-evaluates a bare expression with eval() while it polls, which the public
+    # pages' Content-Security-Policy refuses (so the wait failed whenever the condition was not
+    # already true at the first look); a function is polled without eval().
+    page.wait_for_function(f"() => {condition}")
+
+
 def player_time(page):
     return page.evaluate("document.querySelector('[data-player]').currentTime")
 
@@ -73,7 +80,7 @@ def follow_progress(page, transcript):
     assert float(bar.get_attribute("value")) < 0.1
 
     TranscriptionJob.objects.filter(pk=job.pk).update(processed_seconds=13.25)
-    page.wait_for_function("document.querySelector('[data-job-bar]').value > 0.45")
+    wait_until(page, "document.querySelector('[data-job-bar]').value > 0.45")
     transcript.job = job
     transcript.save()
     TranscriptionJob.objects.filter(pk=job.pk).update(status=JobStatus.DONE)
@@ -89,14 +96,14 @@ def editor_journey(page, editor, transcript):
     rows = page.locator(".segment")
     assert rows.count() == 3
     assert page.locator("mark.low-confidence").first.inner_text() == "Daniel"
-    page.wait_for_function("document.querySelector('[data-player]').readyState >= 1")
+    wait_until(page, "document.querySelector('[data-player]').readyState >= 1")
 
     page.evaluate("document.querySelector('[data-player]').currentTime = 9.5")
     page.wait_for_selector(".segment:nth-child(2).is-current")
     assert page.locator(".segment.is-current").count() == 1
 
     page.locator(".segment:nth-child(3) .segment__time").click()
-    page.wait_for_function("Math.abs(document.querySelector('[data-player]').currentTime - 16) < 1")
+    wait_until(page, "Math.abs(document.querySelector('[data-player]').currentTime - 16) < 1")
     page.wait_for_selector(".segment:nth-child(3).is-current")
 
     page.evaluate("document.querySelector('[data-player]').pause()")
@@ -248,27 +255,25 @@ def reader_journey(browser, live_server, testimony):
     page.set_default_timeout(15_000)
 
     page.goto(testimony.url + "?t=9")
-    page.wait_for_function("document.querySelector('[data-player]').readyState >= 1")
-    page.wait_for_function("Math.abs(document.querySelector('[data-player]').currentTime - 9) < 1")
+    wait_until(page, "document.querySelector('[data-player]').readyState >= 1")
+    wait_until(page, "Math.abs(document.querySelector('[data-player]').currentTime - 9) < 1")
     assert page.locator("[data-segments] li.is-current").inner_text().startswith("0:08")
 
     # Captions come from the redacted WebVTT export, one cue per segment.
-    page.wait_for_function(
-        "document.querySelector('[data-player]').textTracks[0].cues?.length === 3"
-    )
+    wait_until(page, "document.querySelector('[data-player]').textTracks[0].cues?.length === 3")
     first_cue = player(page, "textTracks[0].cues[0].text")
     assert first_cue == TEXTS[0]
 
     # A click on a segment's time seeks there and makes the address a link to that moment.
     page.locator(".transcript__time", has_text="0:16").click()
-    page.wait_for_function("Math.abs(document.querySelector('[data-player]').currentTime - 16) < 1")
+    wait_until(page, "Math.abs(document.querySelector('[data-player]').currentTime - 16) < 1")
     assert page.url.endswith("?t=16")
     player(page, "pause()")
 
     # By keyboard: Tab to a time link, Enter seeks.
     page.locator(".contents a").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("Math.abs(document.querySelector('[data-player]').currentTime - 8) < 1")
+    wait_until(page, "Math.abs(document.querySelector('[data-player]').currentTime - 8) < 1")
     assert page.locator("li.is-current").count() == 1
 
     page.fill("[data-find]", "agents")
@@ -322,7 +327,7 @@ def iiif_viewer_journey(browser, live_server, testimony, folder):
         page.get_by_role("tab", name="Index").click()
         assert page.get_by_text("Stopped by agents").is_visible(), "the index as contents"
         page.evaluate("document.querySelector('audio').play()")
-        page.wait_for_function("document.querySelector('audio').currentTime > 0.5")
+        wait_until(page, "document.querySelector('audio').currentTime > 0.5")
         assert "localhost" in page.evaluate("document.querySelector('audio').currentSrc")
     finally:
         server.shutdown()
