@@ -28,10 +28,10 @@ from archive.redaction.detect import (
     SUSPECT_DIGITS,
     GazetteerEntry,
     Word,
+    found_suggestions,
     gazetteer_targets,
     interview_gazetteer,
     long_numbers,
-    suggest,
     term_matches,
 )
 from archive.redaction.matching import Target, letters
@@ -330,7 +330,7 @@ def floor_findings(interview, consent, tracks, texts):
             )
         patterns = [
             (s.first, s.last, s.category)
-            for s in suggest(words)
+            for s in found_suggestions(words)
             if s.category in PATTERN_CATEGORIES
         ]
         patterns += [(n.first, n.last, Category.ID_NUMBER) for n in long_numbers(words)]

@@ -46,7 +46,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 67
+DETECTOR_VERSION = 68
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -2550,17 +2550,20 @@ SWALLOWED_SECONDS = 2.0  # speech this long under one word, beyond what its lett
 WORD_SLACK = 0.2  # Whisper's word edges are this loose
 
 
-def unheard_suggestions(words, speech, suggested=frozenset()):
+def unheard_suggestions(words, speech, held=()):
     """Speech the voice detector heard where the transcript has no words (`speech`: [start,
     end] stretches): Whisper skipped it or hallucinated elsewhere, and it may hold anything.
     What an editor later types there covers it. A word laid over far more speech than its
-    letters take counts as no word there, unless a suggestion (`suggested`: word positions)
-    already holds it."""
+    letters take counts as no word there. What lies from the first word to the last of a
+    suggestion (`held`) is that suggestion's already, a pause between its words included."""
     swallowing = _swallowing_words(words)
     covered = sorted(
-        (w.start - WORD_SLACK, w.end + WORD_SLACK)
-        for position, w in enumerate(words)
-        if w.end > w.start and (position in suggested or position not in swallowing)
+        [
+            (w.start - WORD_SLACK, w.end + WORD_SLACK)
+            for position, w in enumerate(words)
+            if w.end > w.start and position not in swallowing
+        ]
+        + [(words[s.first].start - WORD_SLACK, words[s.last].end + WORD_SLACK) for s in held]
     )
     found = []
     for start, end in speech:
@@ -2699,9 +2702,10 @@ def _cut_before_the_next(words, fallback, overlapping):
     return True
 
 
-def suggest(words, gazetteer=(), speech=()):
-    """All suggestions over `words`, overlaps merged, in transcript order; with `speech` (where
-    a voice detector heard speech), also the speech that has no words."""
+def found_suggestions(words, gazetteer=()):
+    """What the detectors found over `words`, each widened over what Whisper spilled around it;
+    one may overlap another, each still saying what its own part is (the publication floor
+    looks for every phone, e-mail, ID and date there, wherever it lies)."""
     found = (
         number_suggestions(words)
         + email_suggestions(words)
@@ -2759,9 +2763,45 @@ def suggest(words, gazetteer=(), speech=()):
         # California"), which identifies nobody and stays readable.
         if suggestion.category != Category.PLACE:
             _widen_over_neighbours(words, suggestion)
-    kept.sort(key=lambda s: s.first)
-    suggested = {index for s in kept for index in range(s.first, s.last + 1)}
-    unheard = unheard_suggestions(words, speech, suggested)
+    return sorted(kept, key=lambda s: s.first)
+
+
+def _merged(suggestions):
+    """One suggestion for each run of overlapping ones, over all their words: an editor is asked
+    about words once, and a span stored for one would make the next that overlaps it be dropped
+    ("Y en la luna", doubted, stood and "en la luna la avenida Juárez Número mil 539" was lost).
+    Its category is the one that names something, by detector, then by length."""
+
+    def rank(suggestion):
+        by_detector = (
+            PRIORITY.index(suggestion.source) if suggestion.source in PRIORITY else len(PRIORITY)
+        )
+        return (
+            suggestion.category == Category.OTHER,
+            by_detector,
+            suggestion.first - suggestion.last,
+        )
+
+    runs = []
+    for suggestion in sorted(suggestions, key=lambda s: s.first):
+        if runs and suggestion.first <= max(s.last for s in runs[-1]):
+            runs[-1].append(suggestion)
+        else:
+            runs.append([suggestion])
+    merged = []
+    for run in runs:
+        keeper = min(run, key=rank)
+        keeper.first = run[0].first
+        keeper.last = max(s.last for s in run)
+        merged.append(keeper)
+    return merged
+
+
+def suggest(words, gazetteer=(), speech=()):
+    """All suggestions over `words`, none overlapping another, in transcript order; with `speech`
+    (where a voice detector heard speech), also the speech that has no words."""
+    kept = _merged(found_suggestions(words, gazetteer))
+    unheard = unheard_suggestions(words, speech, kept)
     voice = Stretches(speech)
     silent = Stretches([s.heard for s in unheard])
     for suggestion in kept:

@@ -923,6 +923,30 @@ def test_a_long_word_already_suggested_is_not_suggested_again_as_unheard():
     assert [s.source for s in suggest(heard, speech=[[0.0, 4.5]])] == ["numbers"]
 
 
+def test_suggestions_that_overlap_are_one_over_all_their_words():
+    """ "Y en la luna la avenida Juárez Número mil 539" for "… en la avenida Juárez número 1539":
+    Whisper doubted "Y en la luna", and the address widens over the doubted words before it.
+    The editor is asked once, about an address, over all of it."""
+    spoken = heard_as(("Y", 0.33), ("en", 0.36), ("la", 0.50), ("luna", 0.55), ("la", 0.74),
+                      ("avenida", 0.62), ("Juárez", 0.55), ("Número", 0.78), ("mil", 0.46),
+                      ("539", 0.44), ("buscando", 0.72), ("a", 0.92), ("mi", 0.86),
+                      ("hermano.", 0.99))  # fmt: skip
+    assert [(s.category, s.text(spoken)) for s in suggest(spoken)] == [
+        ("address", "Y en la luna la avenida Juárez Número mil 539")
+    ]
+
+
+def test_a_pause_between_a_suggestion_s_words_is_that_suggestion_s():
+    """Two seconds of voice between "7," and "1990." with no word: the date of birth already
+    holds that time, so it is not asked about again as speech with no words."""
+    spoken = timed(("I", 0.0, 0.2), ("was", 0.2, 0.4), ("born", 0.4, 0.7), ("on", 0.7, 0.9),
+                   ("December", 0.9, 1.5), ("7,", 1.5, 1.9), ("1990.", 3.9, 4.5), ("We", 5.0, 5.2),
+                   ("moved.", 5.2, 5.7))  # fmt: skip
+    found = suggest(spoken, speech=[[0.0, 5.7]])
+    assert [(s.category, s.text(spoken)) for s in found] == [("date_of_birth", "December 7, 1990.")]
+    assert found[0].start(spoken) <= 0.9 and found[0].end(spoken) >= 4.5
+
+
 def test_a_listed_name_that_is_a_number_word_is_still_suggested():
     """ "Díez" is a surname and a number: listed, it is a name wherever it is said."""
     spoken = words("Ayer vino diez con los papeles.")
