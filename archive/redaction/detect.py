@@ -39,6 +39,7 @@ from .numbers import (
     TENS,
     YEAR_DIGITS,
     fold,
+    misspelt_unit,
     number_below_hundred,
     spoken_digits,
     spoken_year,
@@ -46,7 +47,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 68
+DETECTOR_VERSION = 69
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -309,11 +310,12 @@ def _misheard_words_after_a_cue(words, gap, first, before, after, one_by_one=Fal
 
 def _misheard_digit_word(word):
     """A word Whisper wrote between digits read one by one that may be one it misheard: short,
-    or doubted ("4 nos nos quedó 5, 4, 4", "quedó" for "cero"), and no cue of another
-    identifier ("… six eight nine My address is three thousand…")."""
+    doubted ("4 nos nos quedó 5, 4, 4", "quedó" for "cero"), or a unit word a letter off ("no
+    es siete, pero seis, cinco", "pero" for "cero"), and no cue of another identifier ("… six
+    eight nine My address is three thousand…")."""
     return (
         word.probability is not None
-        and (_short_word(word.folded) or _not_sure(word))
+        and (_short_word(word.folded) or _not_sure(word) or misspelt_unit(word.folded))
         and word.folded not in OWN_IDENTIFIERS
     )
 
@@ -378,7 +380,8 @@ def _short_words_to_its_end(words, last):
     if (
         (_ends_sentence(words[end]) or end == len(words) - 1)
         and len(tail) >= 2
-        and _heard_short_words(tail)
+        # "se lo siete pocho tres uno, no so so so se lo nueve.": a digit it heard among them
+        and _heard_short_words([word for word in tail if len(word_digits(word.folded) or "") != 1])
     ):
         return end
     return None

@@ -59,7 +59,7 @@ def word_digits(token):
         return "".join(DIGITS.findall(token))
     dashed = token[:1] in LEADING_DASHES
     token = token.lstrip(LEADING_DASHES) or token
-    if dashed and (unit := _misspelt_unit(token)) is not None:
+    if dashed and (unit := misspelt_unit(token)) is not None:
         return unit
     parts = token.split("-")
     if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:  # twenty-five
@@ -77,7 +77,7 @@ SPELT_LETTERS = 4
 SPELT_UNITS = [unit for unit in UNITS if len(unit) >= SPELT_LETTERS]
 
 
-def _misspelt_unit(token):
+def misspelt_unit(token):
     if len(token) < SPELT_LETTERS:
         return None
     match = process.extractOne(token, SPELT_UNITS, scorer=Levenshtein.distance, score_cutoff=1)

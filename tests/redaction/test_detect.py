@@ -947,6 +947,35 @@ def test_a_pause_between_a_suggestion_s_words_is_that_suggestion_s():
     assert found[0].start(spoken) <= 0.9 and found[0].end(spoken) >= 4.5
 
 
+@pytest.mark.parametrize(("between", "joined"), [("pero", True), ("pues", False)])
+def test_a_unit_word_a_letter_off_between_digits_read_one_by_one_is_a_digit(between, joined):
+    """ "El número de caso en la carta: cero dos siete cero seis cinco seis cinco cinco" heard as
+    "… pero no es siete, pero seis, cinco, seis, cinco, cinco.": "pero" is "cero" a letter off,
+    and the digits after it belong to the number its cue announced, eleven words back. Any
+    other word there ("pues") still parts them."""
+    spoken = words(f"El número de casos en la cártera, pero no es siete, {between} seis, cinco, "
+                   "seis, cinco, cinco. Esperemos que sí.")  # fmt: skip
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    assert (numbers == [f"siete, {between} seis, cinco, seis, cinco, cinco."]) is joined, numbers
+
+
+@pytest.mark.parametrize(("last", "found"), [("nueve.", True), ("nuevo.", False)])
+def test_short_words_to_a_number_s_sentence_end_may_hold_a_digit_whisper_heard(last, found):
+    """ "El número de caso en la carta de él es el 0 7 8 3 1 2 8 0 9" heard as "… se lo siete
+    pocho tres uno, no so so so se lo nueve.": the short words after the digits are the ones it
+    misheard, and the "nueve" among them one it heard, so the number runs to the full stop.
+    A word of five letters that is no digit ends no misheard number."""
+    spoken = heard_as(("El", 0.96), ("número", 0.77), ("de", 0.65), ("casos", 0.64),
+                      ("en", 0.98), ("la", 0.99), ("carta", 0.85), ("de", 0.33), ("él,", 0.25),
+                      ("se", 0.66), ("lo", 0.92), ("siete", 0.55), ("pocho", 0.42), ("tres", 0.54),
+                      ("uno,", 0.73), ("no", 0.19), ("so", 0.81), ("so", 0.36), ("so", 0.76),
+                      ("se", 0.65), ("lo", 0.84), (last, 0.72), ("El", 0.80), ("oficial", 0.99),
+                      ("me", 0.98), ("dijo", 0.93), ("que", 0.99), ("firmara.", 0.60))  # fmt: skip
+    numbers = [s.text(spoken) for s in suggest(spoken) if s.source == "numbers"]
+    expected = [f"siete pocho tres uno, no so so so se lo {last}"]
+    assert (numbers == expected) is found, numbers
+
+
 def test_a_listed_name_that_is_a_number_word_is_still_suggested():
     """ "Díez" is a surname and a number: listed, it is a name wherever it is said."""
     spoken = words("Ayer vino diez con los papeles.")
