@@ -46,44 +46,91 @@ def words_of(transcript):
 
 
 def store_suggestions(transcript, revision=None):
-    """Run every detector and save what is new as `suggested` spans. A stretch that already has
-    a span of any status (a rejected one included) is not suggested again. The run is recorded
-    against the transcript's revision: the review cannot be approved without one."""
+    """Run every detector and save what is new as `suggested` spans. What a span an editor made,
+    decided (a rejected one included) or gave a replacement holds is not suggested again; the
+    rest of a suggestion over it is ("Juárez Número", accepted as a name before the detectors
+    knew better, leaves "la avenida … mil 539" to be asked about). Spans an earlier run
+    suggested that nobody has touched give way to a new suggestion over them, which then covers
+    them too: a newer detector may ask about more of a stretch ("Y en la luna" became "Y en la
+    luna la avenida Juárez Número mil 539"), never about less. The run is recorded against the
+    transcript's revision: the review cannot be approved without one."""
     words = words_of(transcript)
-    existing = list(transcript.redactions.values_list("start", "end"))
+    untouched = list(transcript.redactions.filter(status=SpanStatus.SUGGESTED, replacement=""))
+    existing = list(
+        transcript.redactions.exclude(pk__in=[span.pk for span in untouched]).values_list(
+            "start", "end"
+        )
+    )
+    superseded = []
     created = []
     gazetteer = interview_gazetteer(transcript.recording.interview)
     for suggestion in suggest(words, gazetteer, transcript.speech):
-        said = suggestion.said(words)
-        if any(
-            said[0] < other_end and other_start < said[1] for other_start, other_end in existing
-        ):
-            continue
-        # Its reach over speech past its words stops at a span already there (a stretch marked
-        # unheard by an earlier run, say): the words are suggested all the same.
-        start = max([suggestion.start(words)] + [b for _, b in existing if b <= said[0]])
-        end = min([suggestion.end(words)] + [a for a, _ in existing if a >= said[1]])
-        created.append(
-            RedactionSpan(
-                transcript=transcript,
-                start=start,
-                end=end,
-                text=suggestion.text(words),
-                category=suggestion.category,
-                entity=suggestion.entity,
-                source=suggestion.source,
-                reason=suggestion.reason[:255],
+        for said, start, end, text in _pieces_left(words, suggestion, existing):
+            earlier = [span for span in untouched if _overlapping(said, [(span.start, span.end)])]
+            untouched = [span for span in untouched if span not in earlier]
+            # Its reach over speech past its words stops at a span already there (a stretch
+            # marked unheard by an earlier run, say): the words are suggested all the same.
+            around = existing + [(span.start, span.end) for span in untouched]
+            start = max([start] + [b for _, b in around if b <= said[0]])
+            end = min([end] + [a for a, _ in around if a >= said[1]])
+            if earlier:
+                start = min([start] + [span.start for span in earlier])
+                end = max([end] + [span.end for span in earlier])
+                text = "".join(word.text for word in words if start <= word.middle <= end).strip()
+                superseded += earlier
+            created.append(
+                RedactionSpan(
+                    transcript=transcript,
+                    start=start,
+                    end=end,
+                    text=text,
+                    category=suggestion.category,
+                    entity=suggestion.entity,
+                    source=suggestion.source,
+                    reason=suggestion.reason[:255],
+                )
             )
+            existing.append((start, end))
+    with transaction.atomic():
+        RedactionSpan.objects.filter(pk__in=[span.pk for span in superseded]).delete()
+        RedactionSpan.objects.bulk_create(created)
+        DetectorRun.objects.create(
+            transcript=transcript,
+            revision=revision or transcript.latest_revision,
+            detector_version=DETECTOR_VERSION,
+            suggested=len(created),
         )
-        existing.append((start, end))
-    RedactionSpan.objects.bulk_create(created)
-    DetectorRun.objects.create(
-        transcript=transcript,
-        revision=revision or transcript.latest_revision,
-        detector_version=DETECTOR_VERSION,
-        suggested=len(created),
-    )
     return created
+
+
+def _overlapping(said, stretches):
+    return any(said[0] < end and start < said[1] for start, end in stretches)
+
+
+def _pieces_left(words, suggestion, taken):
+    """(said, start, end, text) of each run of the suggestion's words that no stretch in `taken`
+    holds; its reach over speech only at the suggestion's own ends. Speech with no words is
+    suggested whole or not at all."""
+    if suggestion.heard:
+        if _overlapping(suggestion.heard, taken):
+            return []
+        return [(suggestion.heard, *suggestion.heard, "")]
+    runs = []
+    for index in range(suggestion.first, suggestion.last + 1):
+        if any(start <= words[index].middle <= end for start, end in taken):
+            continue
+        if runs and runs[-1][1] == index - 1:
+            runs[-1][1] = index
+        else:
+            runs.append([index, index])
+    pieces = []
+    for first, last in runs:
+        said = (words[first].start, words[last].end)
+        start = suggestion.start(words) if first == suggestion.first else said[0]
+        end = suggestion.end(words) if last == suggestion.last else said[1]
+        text = "".join(word.text for word in words[first : last + 1]).strip()
+        pieces.append((said, start, end, text))
+    return pieces
 
 
 def detectors_ran(transcript):
