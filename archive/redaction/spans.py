@@ -92,7 +92,10 @@ def store_suggestions(transcript, revision=None):
             )
             existing.append((start, end))
     with transaction.atomic():
-        RedactionSpan.objects.filter(pk__in=[span.pk for span in superseded]).delete()
+        # Only if still untouched: an editor may have decided one while the detectors ran.
+        RedactionSpan.objects.filter(
+            pk__in=[span.pk for span in superseded], status=SpanStatus.SUGGESTED, replacement=""
+        ).delete()
         RedactionSpan.objects.bulk_create(created)
         DetectorRun.objects.create(
             transcript=transcript,

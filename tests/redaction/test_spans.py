@@ -5,8 +5,9 @@ import pytest
 
 from archive.ingest.models import Interview
 from archive.ingest.store import ingest_recording
+from archive.redaction import spans
 from archive.redaction.models import RedactionSpan, SpanStatus
-from archive.redaction.spans import store_suggestions
+from archive.redaction.spans import decide, store_suggestions
 from archive.transcription.models import Segment, Transcript
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +97,24 @@ def test_what_an_editor_decided_stands_and_the_rest_of_a_suggestion_over_it_is_a
     spans = suggested(transcript)
     assert [text for _, text, *_ in spans] == ["Y en la luna la avenida", "mil 539"]
     assert all(end <= editors.start or start >= editors.end for *_, start, end in spans)
+
+
+def test_a_suggestion_an_editor_decides_while_the_detectors_run_is_kept(
+    transcript, editor, monkeypatch
+):
+    """The run read "Y en la luna" as untouched, and an editor accepts it before the run saves:
+    the editor's decision stays, beside the new address."""
+    earlier = earlier_span(transcript, 0, 3)
+    detect = spans.suggest
+
+    def suggest_while_an_editor_decides(*args):
+        decide(RedactionSpan.objects.filter(pk=earlier.pk), SpanStatus.ACCEPTED, editor)
+        return detect(*args)
+
+    monkeypatch.setattr(spans, "suggest", suggest_while_an_editor_decides)
+    store_suggestions(transcript)
+    earlier.refresh_from_db()
+    assert earlier.status == SpanStatus.ACCEPTED
+    assert [text for _, text, *_ in suggested(transcript)] == [
+        "Y en la luna la avenida Juárez Número mil 539"
+    ]
