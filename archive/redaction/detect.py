@@ -47,7 +47,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 69
+DETECTOR_VERSION = 70
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -231,7 +231,7 @@ DOUBTED_GAP_WORDS = 2
 SPELT_GAP_WORDS = 3
 
 
-def _bridged(words, digits, runs):
+def _bridged(words, digits, runs, cue_tokens):
     """Runs joined across a few short non-number words ("seis tres uno uno no sé o sé seis")
     after a run of four digits or more, or of three that makes 7 digits with the run after the
     gap: Whisper fills digits it misheard with short words, and the end of the number would
@@ -244,7 +244,7 @@ def _bridged(words, digits, runs):
     def read_one_by_one(first, last):
         """Each word one digit, or a zero and one ("06"): nobody says a number that way but
         digit by digit, which Whisper writes together now and then."""
-        said = (word_digits(words[i].folded) or "" for i in range(first, last + 1) if digits[i])
+        said = (digits[i] for i in range(first, last + 1) if digits[i])
         return all(len(each) == 1 or len(each) == 2 and each[0] == "0" for each in said)
 
     def said_as_year(run):
@@ -267,7 +267,7 @@ def _bridged(words, digits, runs):
                     # digit Whisper lost of a number read one by one, cue or none
                     or (one_by_one and len(gap) == 1 and _heard_short_words(gap))
                     or _misheard_words_after_a_cue(
-                        words, gap, previous[0], before, after, one_by_one
+                        words, cue_tokens, gap, previous[0], before, after, one_by_one
                     )
                 )
             ):
@@ -288,13 +288,13 @@ def _short_words_inside(gap, before, after):
     )
 
 
-def _misheard_words_after_a_cue(words, gap, first, before, after, one_by_one=False):
+def _misheard_words_after_a_cue(words, cue_tokens, gap, first, before, after, one_by_one=False):
     """One or two words between digits announced by a number cue: words Whisper doubted ("tres
     unos siete mostres uno uno"), or short words between groups of three digits or more ("los
     161, los 148, los 141", "los" for "dos"); up to three short or doubted words between digits
     read one by one (`one_by_one`: "era el uno, no sé, o seis, cuatro, ocho, no sé, cuatro", "no
     sé" for "dos"; "4 nos nos quedó 5, 4, 4"). Only in a transcript."""
-    cues = {words[i].folded for i in range(_sentence_start(words, first, NUMBER_CUE_WORDS), first)}
+    cues = set(cue_tokens[_sentence_start(words, first, NUMBER_CUE_WORDS) : first])
     if len(gap) > SPELT_GAP_WORDS or not cues & (PHONE_WORDS | ID_WORDS) - {"a"}:
         return False
     if one_by_one and all(_misheard_digit_word(word) for word in gap):
@@ -328,9 +328,10 @@ def _heard_short_words(gap):
 
 def number_suggestions(words):
     tokens = [word.folded for word in words]
-    digits = spoken_digits(tokens)
+    cue_tokens = _number_cues_as_said(words, tokens)
+    digits = _misspelt_units_announced(words, tokens, spoken_digits(tokens), cue_tokens)
     found = []
-    for index, last in _bridged(words, digits, _digit_runs(words, digits)):
+    for index, last in _bridged(words, digits, _digit_runs(words, digits), cue_tokens):
         run = "".join(d or "" for d in digits[index : last + 1])
         if index == last and NUMERIC_DATE.match(tokens[index]):
             continue  # "15/03/1987" is a date: the dates detector names it
@@ -339,7 +340,9 @@ def number_suggestions(words):
         # Whisper's "…" is where the reader paused: "el número me caso en la carta del... pero
         # 3, 4, 5, 1, 1, 6."
         cue_from = _sentence_start(words, index, NUMBER_CUE_WORDS, through_trailing_off=True)
-        context = set(tokens[max(0, index - 4) : index]) | (set(tokens[cue_from:index]) - {"a"})
+        context = set(cue_tokens[max(0, index - 4) : index]) | (
+            set(cue_tokens[cue_from:index]) - {"a"}
+        )
         first = index
         stray = words[index - 1].folded if index else ""
         if stray and len(letters(stray)) <= 2 and stray not in COMMON_SHORT_WORDS:
@@ -360,6 +363,49 @@ def number_suggestions(words):
                 )
             )
     return found
+
+
+# The word a number cue Whisper glued stands for, as the digits' context reads it
+NUMBER_CUE_AS_SAID = {Category.PHONE: "telefono", Category.ID_NUMBER: "identificacion"}
+
+
+def _number_cues_as_said(words, tokens):
+    """`tokens`, with a phone or ID cue Whisper glued into one word ("Me puede llamarral, nueve
+    cinco…" for "llamar al") written as the cue it is, so the digits after it are announced as
+    after the cue itself. A cue heard as two words is too loose for that ("la calle" is near
+    enough "celular")."""
+    cue_tokens = list(tokens)
+    for index, (category, reshaped) in _cue_positions(words, tokens).items():
+        if reshaped == GLUED and category in NUMBER_CUE_AS_SAID:
+            cue_tokens[index] = NUMBER_CUE_AS_SAID[category]
+    return cue_tokens
+
+
+def _misspelt_units_announced(words, tokens, digits, cue_tokens):
+    """`digits`, with each unit word Whisper wrote a letter off ("cuato", "pero" for "cero")
+    read as its digit where it is announced (a phone or ID cue came before it in its sentence,
+    or an announced digit one or two words before it) and a digit read alone stands within two
+    words of it: "El nume me caso en la carta de él, pero vos nueve siete, vos cuato, vos
+    cuato." for "El número de caso en la carta era el 0 2 9 7 2 4 2 4". Without the cue, or
+    among numbers not read digit by digit, "pero" is "pero"."""
+    digits = list(digits)
+    announced = set()
+    for index, token in enumerate(tokens):
+        cue_from = _sentence_start(words, index, NUMBER_CUE_WORDS)
+        cued = bool(set(cue_tokens[cue_from:index]) & (PHONE_WORDS | ID_WORDS) - {"a"}) or any(
+            before in announced for before in range(max(cue_from, index - 2), index)
+        )
+        near = range(max(0, index - 2), min(len(words), index + 3))
+        if (
+            cued
+            and digits[index] is None
+            and words[index].probability is not None
+            and any(digits[i] and len(digits[i]) == 1 for i in near)
+        ):
+            digits[index] = misspelt_unit(token)
+        if cued and digits[index] is not None:
+            announced.add(index)
+    return digits
 
 
 FRAGMENT_WORDS = 3
@@ -431,18 +477,21 @@ HUNDREDS_SOUNDS = 2  # short words before it that are the rest of it: the "no me
 def misheard_hundreds_suggestions(words):
     """A number said in hundreds whose hundreds Whisper misheard, right before the rest of the
     number: "no me fiento 6," for "novecientos seis", "no les siento 54" for "novecientos
-    cincuenta y cuatro", "seis mil ochoscientos quince". Its digits are lost, so no other
-    detector counts them; the part of an address, a year or a phone it is, is for the editor.
-    "Lo siento mucho" has no number after it."""
+    cincuenta y cuatro", "seis mil ochoscientos quince"; or before tens it misheard too, if it
+    doubted them ("no les siento socenta y 9," for "novecientos ochenta y nueve"; "me siento
+    contenta", said surely, is how someone feels). Its digits are lost, so no other detector
+    counts them; the part of an address, a year or a phone it is, is for the editor. "Lo
+    siento mucho" has no number after it."""
     tokens = [word.folded for word in words]
     digits = spoken_digits(tokens)
     found = []
     for index, token in enumerate(tokens[:-1]):
+        tens = _misheard_tens(tokens, index + 1) if _not_sure(words[index + 1]) else None
         if (
             not MISHEARD_HUNDREDS.match(token)
             or token in {*HUNDREDS, "cientos"}
             or _ends_clause(words[index])
-            or not digits[index + 1]
+            or not (digits[index + 1] or tens is not None)
         ):
             continue
         first = index
@@ -453,15 +502,17 @@ def misheard_hundreds_suggestions(words):
             and not _ends_clause(words[first - 1])
         ):
             first -= 1
-        last = index + 1
-        while (
-            last + 1 < len(tokens)
-            and digits[last + 1] is not None
-            and not _ends_clause(words[last])
-        ):
-            last += 1
-        while not digits[last]:
-            last -= 1
+        last = tens
+        if digits[index + 1]:
+            last = index + 1
+            while (
+                last + 1 < len(tokens)
+                and digits[last + 1] is not None
+                and not _ends_clause(words[last])
+            ):
+                last += 1
+            while not digits[last]:
+                last -= 1
         context = set(tokens[_sentence_start(words, first, NUMBER_CUE_WORDS) : first])
         category = (
             Category.ADDRESS if context & (STREET_WORDS | HOUSE_NUMBER_WORDS) else Category.OTHER
@@ -659,6 +710,8 @@ def _year_after(tokens, index):
             return year
         if end > index and MISHEARD_YEAR.match(tokens[end]) and "de" in tokens[index:end]:
             return end
+        if NINETEEN_HUNDREDS_UNSAID.match(tokens[end]):
+            return end  # "23 de octubre en el 974": the "mil" lost, the "de" misheard
         if FOUR_DIGITS.match(tokens[end]):
             return end  # "March 21, 1779": the century misheard, as no other number fits there
         # The "mil" lost: "15 de octubre no le siento 74"
@@ -1394,7 +1447,7 @@ def companion_suggestions(words):
         if _me_heard_after_con(tokens, cue):
             found.append(_misheard_companion(words, first))
             continue
-        last = next(
+        clause_end = next(
             (
                 index
                 for index in range(first, min(len(words), first + COMPANION_WORDS))
@@ -1402,9 +1455,17 @@ def companion_suggestions(words):
             ),
             None,
         )
-        if last is None or _pronoun_after(word.folded, words[first]):
+        # Whisper does not always end the clause: "I went to the office with an e -cute circuit
+        # again in the afternoon." for "with Inés Urquidi Galindo that afternoon"; then the
+        # words a name could take, if it doubted them.
+        last = min(len(words), first + COMPANION_WORDS) - 1 if clause_end is None else clause_end
+        if _pronoun_after(word.folded, words[first]):
             continue
-        if paused and not {heard.folded for heard in words[first : last + 1]} <= FILLERS:
+        if (
+            paused
+            and clause_end is not None
+            and not {heard.folded for heard in words[first : last + 1]} <= FILLERS
+        ):
             reason = f"after “{word.text.strip()}”"
         elif _doubted_on_average(words[first : last + 1]):
             reason = f"after “{word.folded}”"
@@ -1778,16 +1839,15 @@ def _name_pieces_after(words, first, last):
     next piece of four words at most that a comma closes and Whisper doubted on average ("un
     señor llamado, mami, gusta mante," for "Maribel Bustamante"; "mi hermana, Rosa, gusta
     mante,"; "llamado, Lucía, si se os quintero," for "Lucía Cisneros Quintero"), seven words
-    in all at most, and none that opens with "me dijo" or "told me", which follow a name."""
+    in all at most, and none that opens with "me dijo" or "told me", which follow a name. With
+    no comma or stop to close it, a piece may end before a "y" Whisper was sure of, where the
+    story goes on ("se llamaba y les ven a mí, me sentían y me mostró" for "se llamaba Inés
+    Benavides Santillán y me mostró"); a comma closes it first ("January, 1900 and 97,")."""
     while words[last].text.rstrip().endswith(","):
-        piece_end = next(
-            (
-                index
-                for index in range(last + 1, min(len(words), last + 1 + COMMA_PIECE_WORDS))
-                if _ends_clause(words[index])
-            ),
-            None,
-        )
+        piece = range(last + 1, min(len(words), last + 1 + COMMA_PIECE_WORDS))
+        piece_end = next((index for index in piece if _ends_clause(words[index])), None)
+        if piece_end is None:
+            piece_end = next((index for index in piece if _sure_stop(words, index + 1)), None)
         if (
             piece_end is None
             or _ends_sentence(words[piece_end])
@@ -1798,6 +1858,10 @@ def _name_pieces_after(words, first, last):
             break
         last = piece_end
     return last
+
+
+def _sure_stop(words, index):
+    return index < len(words) and words[index].folded in NAME_STOPS and not _not_sure(words[index])
 
 
 STREET_NAME_WORDS = 3  # words a street's name takes, however Whisper heard it
@@ -2165,14 +2229,22 @@ def _whole_name(words, first, last, target):
             and not _ends_clause(words[min(index, beyond)])
         )
 
+    # A comma right before or after the heard part is a pause Whisper heard inside the name
+    # ("Third of all, Galindor was with me" for "Fidel Galindo was with me"; "Me decía, Lucía,
+    # si se os almero, lo vio" for "Mi vecina Lucía Cisneros Olmedo lo vio"); further ones end
+    # it.
+    heard_first = first
     while (
-        inside(first - 1) and goes_with_name(first - 1, -1) and not _ends_clause(words[first - 1])
+        inside(first - 1)
+        and goes_with_name(first - 1, -1)
+        and (
+            not _ends_clause(words[first - 1])
+            or first == heard_first
+            and not _ends_sentence(words[first - 1])
+        )
     ):
         first -= 1
     heard_last = last
-    # A comma right after the heard part is a pause Whisper heard inside the name ("Me decía,
-    # Lucía, si se os almero, lo vio" for "Mi vecina Lucía Cisneros Olmedo lo vio"); later
-    # ones end it.
     while (
         inside(last + 1)
         and goes_with_name(last + 1, 1)
@@ -2265,11 +2337,15 @@ UNSURE = 0.45  # below this probability Whisper was guessing
 GUESSED_WORDS = 4  # doubted words in a row that, on average, were guessed
 
 
+SPLIT, GLUED = "split", "glued"
+GLUED_LETTERS_LOST = 2
+
+
 def _cue_positions(words, tokens):
-    """{index: (category, reshaped)} for every cue phrase ending at index. `reshaped`: a cue
-    Whisper heard as two words ("me pasa porque" for "de pasaporte", "hace mientos" for
-    "nacimiento") or glued into one ("llamarral" for "llamar al"); only words Whisper wrote are
-    joined or split, never an editor's."""
+    """{index: (category, reshaped)} for every cue phrase ending at index. `reshaped`: SPLIT, a
+    cue Whisper heard as two words ("me pasa porque" for "de pasaporte", "hace mientos" for
+    "nacimiento"), or GLUED into one ("llamarral" for "llamar al"); only words Whisper wrote
+    are joined or split, never an editor's."""
     phrases = [(category, tuple(phrase.split())) for category, cues in IDENTIFIER_CUES.items()
                for phrase in cues]  # fmt: skip
     loose_words = sorted({w for _, said in phrases for w in said if len(w) >= LOOSE_CUE_LETTERS})
@@ -2314,7 +2390,7 @@ def _cue_positions(words, tokens):
         for joined in sorted(near[word] & pairs_heard.keys()):
             for second in pairs_heard[joined]:
                 if not {tokens[second - 1], tokens[second]} & near[word]:
-                    found.setdefault(second, (category, True))
+                    found.setdefault(second, (category, SPLIT))
     positions = defaultdict(list)
     for index, token in enumerate(tokens):
         if heard[index]:
@@ -2322,10 +2398,14 @@ def _cue_positions(words, tokens):
     for glued, (category, longest_word) in glued_phrases.items():
         for token in sorted(near[glued] & positions.keys()):
             # Longer than any of the phrase's words: "number" alone is no glued "a number",
-            # nor "numbers" said surely; "amarral", doubted, is "llamar al".
+            # nor "numbers" said surely; "amarral", doubted, is "llamar al". And missing two
+            # of the phrase's letters at most: "calle" is no "call me at".
             for index in positions[token]:
-                if len(token) > longest_word + (0 if _not_sure(words[index]) else 1):
-                    found.setdefault(index, (category, True))
+                if (
+                    len(token) > longest_word + (0 if _not_sure(words[index]) else 1)
+                    and len(token) >= len(glued) - GLUED_LETTERS_LOST
+                ):
+                    found.setdefault(index, (category, GLUED))
     return found
 
 
