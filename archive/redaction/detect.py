@@ -47,7 +47,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 70
+DETECTOR_VERSION = 71
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -56,7 +56,7 @@ PHONE_WORDS = {"phone", "telephone", "cell", "number", "call", "telefono", "celu
                "numero", "llamar", "llame", "whatsapp", "movil"}  # fmt: skip
 ID_WORDS = {"a", "alien", "registration", "passport", "pasaporte", "id", "identificacion",
             "identificaciones", "license", "licencia", "social", "seguro", "curp", "dni", "ine",
-            "case", "caso", "expediente", "file", "matricula", "consular"}  # fmt: skip
+            "case", "caso", "casos", "expediente", "file", "matricula", "consular"}  # fmt: skip
 BIRTH_WORDS = {"born", "birth", "birthday", "nacimiento", "naci", "nacio", "nacida", "nacido",
                "cumpleanos", "dob"}  # fmt: skip
 DATE_WORDS = {"date", "fecha"}
@@ -348,6 +348,8 @@ def number_suggestions(words):
         if stray and len(letters(stray)) <= 2 and stray not in COMMON_SHORT_WORDS:
             first = index - 1  # the "A" of an A-number, or a stray word Whisper put before digits
         announced = context & (PHONE_WORDS | ID_WORDS)
+        if announced == {"casos"} and YEAR_DIGITS.match(run):
+            announced = set()  # "los casos de 2019": Spanish counts cases, and dates them
         end = _fragment_after(words, digits, last)
         if announced and len(run) >= 3 and (tail := _short_words_to_its_end(words, last)):
             end = tail

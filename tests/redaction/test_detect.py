@@ -2697,3 +2697,18 @@ def test_misheard_hundreds_before_misheard_tens_are_a_number(doubt, year):
                       ("siento", 0.94), ("socenta", doubt), ("y", 0.33), ("9,", 0.92),
                       ("en", 0.86), ("un", 0.99), ("pueblo", 0.67), ("pequeño.", 0.96))  # fmt: skip
     assert any("siento socenta y 9," in text for text in suggested(spoken)) is year
+
+
+@pytest.mark.parametrize(("opening", "number"), [("El número de casos", True), ("Lo leí", False)])
+def test_a_case_number_whisper_made_plural_still_announces_its_digits(opening, number):
+    """ "El número de caso en la carta era el 2 6 1 0 1 6 1 9 0" heard as "El número de casos
+    en la carta de él, no sé si uno se o uno, sé si uno no es cero.": "casos", as Whisper
+    often writes it, is the ID's cue, and the digits it announces go on through the short
+    words it made of the rest. Without a cue, "uno" and "cero" among words are no number."""
+    spoken = heard_as(*((w, 0.9) for w in opening.split()), ("en", 0.9), ("la", 0.9),
+                      ("carta", 0.9), ("de", 0.5), ("él,", 0.8), ("no", 0.5), ("sé", 0.6),
+                      ("si", 0.6), ("uno", 0.7), ("se", 0.5), ("o", 0.5), ("uno,", 0.7),
+                      ("sé", 0.5), ("si", 0.6), ("uno", 0.7), ("no", 0.6), ("es", 0.6),
+                      ("cero.", 0.8))  # fmt: skip
+    numbers = suggested(spoken, "id_number")
+    assert any("uno se o uno, sé si uno no es cero." in n for n in numbers) is number, numbers
