@@ -377,8 +377,8 @@ def _number_cues_as_said(words, tokens):
     after the cue itself. A cue heard as two words is too loose for that ("la calle" is near
     enough "celular")."""
     cue_tokens = list(tokens)
-    for index, (category, reshaped) in _cue_positions(words, tokens).items():
-        if reshaped == GLUED and category in NUMBER_CUE_AS_SAID:
+    for index, category in _glued_cues(words, tokens).items():
+        if category in NUMBER_CUE_AS_SAID:
             cue_tokens[index] = NUMBER_CUE_AS_SAID[category]
     return cue_tokens
 
@@ -393,19 +393,21 @@ def _misspelt_units_announced(words, tokens, digits, cue_tokens):
     digits = list(digits)
     announced = set()
     for index, token in enumerate(tokens):
-        cue_from = _sentence_start(words, index, NUMBER_CUE_WORDS)
-        cued = bool(set(cue_tokens[cue_from:index]) & (PHONE_WORDS | ID_WORDS) - {"a"}) or any(
-            before in announced for before in range(max(cue_from, index - 2), index)
-        )
         near = range(max(0, index - 2), min(len(words), index + 3))
-        if (
-            cued
-            and digits[index] is None
+        misspelt = (
+            digits[index] is None
             and words[index].probability is not None
             and any(digits[i] and len(digits[i]) == 1 for i in near)
+            and misspelt_unit(token)
+        )
+        if digits[index] is None and not misspelt:
+            continue
+        cue_from = _sentence_start(words, index, NUMBER_CUE_WORDS)
+        if set(cue_tokens[cue_from:index]) & (PHONE_WORDS | ID_WORDS) - {"a"} or any(
+            before in announced for before in range(max(cue_from, index - 2), index)
         ):
-            digits[index] = misspelt_unit(token)
-        if cued and digits[index] is not None:
+            if misspelt:
+                digits[index] = misspelt
             announced.add(index)
     return digits
 
@@ -2330,6 +2332,8 @@ IDENTIFIER_CUES = {
     Category.ADDRESS: ["address", "direccion", "lived at", "live at", "vivimos en",
                        "viviamos en", "vivo en", "domicilio"],
 }  # fmt: skip
+CUE_PHRASES = [(category, tuple(phrase.split())) for category, cues in IDENTIFIER_CUES.items()
+               for phrase in cues]  # fmt: skip
 CUE_LINKS = {"is", "was", "es", "era", "el", "al", "a", "the", "on", "at", "my", "mi", "number",
              "numero", "de", "en", "la", "are"}  # fmt: skip
 LOOSE_CUE_LETTERS = 7
@@ -2346,11 +2350,11 @@ GLUED_LETTERS_LOST = 2
 def _cue_positions(words, tokens):
     """{index: (category, reshaped)} for every cue phrase ending at index. `reshaped`: SPLIT, a
     cue Whisper heard as two words ("me pasa porque" for "de pasaporte", "hace mientos" for
-    "nacimiento"), or GLUED into one ("llamarral" for "llamar al"); only words Whisper wrote
-    are joined or split, never an editor's."""
-    phrases = [(category, tuple(phrase.split())) for category, cues in IDENTIFIER_CUES.items()
-               for phrase in cues]  # fmt: skip
-    loose_words = sorted({w for _, said in phrases for w in said if len(w) >= LOOSE_CUE_LETTERS})
+    "nacimiento"), or GLUED into one (`_glued_cues`); only words Whisper wrote are joined or
+    split, never an editor's."""
+    loose_words = sorted(
+        {w for _, said in CUE_PHRASES for w in said if len(w) >= LOOSE_CUE_LETTERS}
+    )
     heard = [word.probability is not None for word in words]
     heard_pairs = {
         second: tokens[second - 1] + tokens[second]
@@ -2359,26 +2363,20 @@ def _cue_positions(words, tokens):
         and not _ends_sentence(words[second - 1])
         and len(tokens[second - 1] + tokens[second]) >= LOOSE_CUE_LETTERS
     }
-    glued_phrases = {
-        "".join(said): (category, max(map(len, said)))
-        for category, said in phrases
-        if len(said) > 1 and len("".join(said)) >= LOOSE_CUE_LETTERS
-    }
     # A number word is itself, never a cue misheard: "ciento" is no "nacimiento".
     vocabulary = sorted(
         {t for t in tokens if len(t) >= LOOSE_CUE_LETTERS - 2 and not _number_word(t)}
         | set(heard_pairs.values())
     )
-    near = {word: {word} for _, said in phrases for word in said + ("".join(said),)}
+    near = {word: {word} for _, said in CUE_PHRASES for word in said}
     if vocabulary:
-        loose = loose_words + sorted(glued_phrases)
-        scores = process.cdist(loose, vocabulary, scorer=fuzz.ratio, workers=1)
-        for row, word in enumerate(loose):
+        scores = process.cdist(loose_words, vocabulary, scorer=fuzz.ratio, workers=1)
+        for row, word in enumerate(loose_words):
             near[word] |= {
                 vocabulary[col] for col in np.flatnonzero(scores[row] >= LOOSE_CUE_SCORE)
             }
     found = {}
-    for category, said in phrases:
+    for category, said in CUE_PHRASES:
         for end in range(len(said) - 1, len(tokens)):
             start = end - len(said) + 1
             if all(tokens[start + k] in near[word] for k, word in enumerate(said)):
@@ -2386,28 +2384,51 @@ def _cue_positions(words, tokens):
     pairs_heard = defaultdict(list)
     for second, joined in heard_pairs.items():
         pairs_heard[joined].append(second)
-    for category, (word, *more) in phrases:
+    for category, (word, *more) in CUE_PHRASES:
         if more or word not in loose_words:
             continue
         for joined in sorted(near[word] & pairs_heard.keys()):
             for second in pairs_heard[joined]:
                 if not {tokens[second - 1], tokens[second]} & near[word]:
                     found.setdefault(second, (category, SPLIT))
+    for index, category in _glued_cues(words, tokens).items():
+        found.setdefault(index, (category, GLUED))
+    return found
+
+
+GLUED_PHRASES = [
+    ("".join(said), category, max(map(len, said)))
+    for category, said in CUE_PHRASES
+    if len(said) > 1 and len("".join(said)) >= LOOSE_CUE_LETTERS
+]
+
+
+def _glued_cues(words, tokens):
+    """{index: category} of each cue phrase Whisper glued into one word it wrote ("llamarral"
+    for "llamar al"): near the phrase's letters, longer than any of its words ("number" alone
+    is no glued "a number", nor "numbers" said surely; "amarral", doubted, is "llamar al"), and
+    missing two of its letters at most ("calle" is no "call me at")."""
     positions = defaultdict(list)
     for index, token in enumerate(tokens):
-        if heard[index]:
+        if words[index].probability is not None:
             positions[token].append(index)
-    for glued, (category, longest_word) in glued_phrases.items():
-        for token in sorted(near[glued] & positions.keys()):
-            # Longer than any of the phrase's words: "number" alone is no glued "a number",
-            # nor "numbers" said surely; "amarral", doubted, is "llamar al". And missing two
-            # of the phrase's letters at most: "calle" is no "call me at".
+    vocabulary = sorted(
+        t for t in positions if len(t) >= LOOSE_CUE_LETTERS - 2 and not _number_word(t)
+    )
+    found = {}
+    if not vocabulary:
+        return found
+    glued = [phrase for phrase, _, _ in GLUED_PHRASES]
+    scores = process.cdist(glued, vocabulary, scorer=fuzz.ratio, workers=1)
+    for row, (phrase, category, longest_word) in enumerate(GLUED_PHRASES):
+        for column in np.flatnonzero(scores[row] >= LOOSE_CUE_SCORE):
+            token = vocabulary[column]
             for index in positions[token]:
                 if (
                     len(token) > longest_word + (0 if _not_sure(words[index]) else 1)
-                    and len(token) >= len(glued) - GLUED_LETTERS_LOST
+                    and len(token) >= len(phrase) - GLUED_LETTERS_LOST
                 ):
-                    found.setdefault(index, (category, GLUED))
+                    found.setdefault(index, category)
     return found
 
 
