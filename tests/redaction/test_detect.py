@@ -7,6 +7,7 @@ from archive.redaction.detect import (
     Word,
     birth_date_suggestions,
     date_suggestions,
+    gazetteer_suggestions,
     number_suggestions,
     suggest,
     unsure_suggestions,
@@ -2605,7 +2606,7 @@ def test_a_companion_whisper_left_in_an_unended_clause_is_suggested(doubt, named
     those words, doubted on average, are the name up to the last one Whisper doubted. The same
     words said surely name nobody."""
     spoken = heard_as(("I", 0.99), ("went", 0.99), ("to", 0.99), ("the", 0.98), ("office", 0.96),
-                      ("with", 0.95), ("an", 0.5), ("e", doubt), ("-cute", 0.72),
+                      ("with", 0.95), ("an", max(doubt, 0.5)), ("e", doubt), ("-cute", 0.72),
                       ("circuit", max(doubt, 0.04)), ("again", max(doubt, 0.29)), ("in", 0.76),
                       ("the", 0.87), ("afternoon.", 0.95))  # fmt: skip
     people = suggested(spoken, "person")
@@ -2624,6 +2625,16 @@ def test_a_comma_just_before_a_heard_surname_is_a_pause_inside_the_name(doubt, w
     people = [s.text(spoken) for s in suggest(spoken, [GazetteerEntry("Fidel Galindo", "person")])
               if s.category == "person"]  # fmt: skip
     assert any("of all, Galindor" in text for text in people) is whole, people
+
+
+def test_a_comma_further_before_a_heard_surname_ends_the_name():
+    """Only the comma right before the heard surname is a pause inside the name: "He said, of
+    all, Galindor" keeps "said," out, doubted as it is and within the first name's time."""
+    spoken = heard_as(("He", 0.9), ("said,", 0.3, 0.05), ("of", 0.04, 0.05),
+                      ("all,", 0.86, 0.05), ("Galindor", 0.24, 0.5), ("was", 0.75),
+                      ("with", 0.99), ("me.", 1.0))  # fmt: skip
+    found = gazetteer_suggestions(spoken, [GazetteerEntry("Fidel Galindo", "person")])
+    assert [s.text(spoken) for s in found] == ["of all, Galindor"]
 
 
 @pytest.mark.parametrize(("cue", "phone"), [("llamarral,", True), ("ver,", False)])
