@@ -10,7 +10,8 @@ The detectors read the transcript's words (each with its time):
   birth cue and otherwise as a date for the editor to decide; partial dates after "born" or
   "nací"; street addresses;
 - the interview's own gazetteer (the narrator's legal name, the other names and places the
-  reporter listed) matched fuzzily and phonetically (`matching.py`);
+  reporter listed) matched fuzzily and phonetically (`matching.py`); for a listed person
+  matched nowhere, the stretch Whisper doubted that most resembles the name;
 - the words after a role or naming cue ("mi abogada", "el agente", "se llama", "my lawyer",
   "named"), as a person even in lower case: someone the reporter did not list;
 - capitalised words in mid-sentence, a stand-in for named-entity recognition: no offline NER
@@ -30,7 +31,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from .matching import Target, letters, similarity_matrix
+from .matching import COMPARABLE_LENGTH, Target, letters, resemblance, similarity_matrix
 from .models import Category
 from .numbers import (
     HUNDREDS,
@@ -47,7 +48,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 71
+DETECTOR_VERSION = 72
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -2198,6 +2199,68 @@ def gazetteer_suggestions(words, entries):
     return found
 
 
+# How much, letters and sound together (0–100), the best doubted stretch must resemble a listed
+# name no stretch matched: "el lío al mismo," is 60 for "Elvira Olmedo", "los amalinos
+# sentían," 67 for "Rosa Galindo Santillán".
+GUESS_RESEMBLANCE = 55
+
+
+def unheard_name_suggestions(words, entries, heard):
+    """A person the reporter listed whom no stretch matched (`heard`: what the gazetteer found)
+    was most likely said all the same, and Whisper made ordinary words of the name and doubted
+    them. The stretch it doubted on average that most resembles the name, within a sentence
+    and with no digit, is suggested, if it resembles the name enough. One a name at most: where
+    the name was never said, one guess costs the editor a click."""
+    heard_entities = {suggestion.entity for suggestion in heard}
+    unheard = [
+        entry
+        for entry in entries
+        if entry.category == Category.PERSON and entry.text not in heard_entities
+    ]
+    if not unheard:
+        return []
+    said = [len(letters(word.text)) for word in words]
+    found = []
+    for entry in unheard:
+        target = Target.of(entry.text, entry.text, entry.category)
+        longest = len(entry.text.split()) + 2
+        stretches = []
+        for first in range(len(words)):
+            length = 0
+            for last in range(first, min(first + longest, len(words))):
+                if any(ch.isdigit() for ch in words[last].text):
+                    break
+                length += said[last]
+                if COMPARABLE_LENGTH[0] <= length / len(target.letters) <= COMPARABLE_LENGTH[1]:
+                    stretch = words[first : last + 1]
+                    if _doubted_on_average(stretch) and not _number_words(
+                        " ".join(word.text for word in stretch)
+                    ):
+                        stretches.append((first, last))
+                if _ends_sentence(words[last]):
+                    break
+        if not stretches:
+            continue
+        scores = resemblance(
+            ["".join(word.text for word in words[a : b + 1]) for a, b in stretches], target
+        )
+        best = int(np.argmax(scores))
+        if scores[best] >= GUESS_RESEMBLANCE:
+            first, last = stretches[best]
+            found.append(
+                Suggestion(
+                    first,
+                    last,
+                    Category.PERSON,
+                    "unheard name",
+                    f"most like “{entry.text}” ({round(float(scores[best]))}%), a listed name "
+                    "heard nowhere",
+                    entity=entry.text,
+                )
+            )
+    return found
+
+
 def _number_words(text):
     return all(spoken_digits([fold(part) for part in text.split()]))
 
@@ -2761,7 +2824,10 @@ def _widen_over_neighbours(words, suggestion):
 
 
 # Where suggestions overlap, the more specific detector names the category.
-PRIORITY = ["numbers", "email", "dates", "gazetteer", "role", "address", "capitalised", "hundreds"]
+PRIORITY = [
+    "numbers", "email", "dates", "gazetteer", "role", "address", "capitalised", "unheard name",
+    "hundreds",
+]  # fmt: skip
 
 
 def _birth_cue_holds(fallback, found):
@@ -2812,12 +2878,14 @@ def found_suggestions(words, gazetteer=()):
     """What the detectors found over `words`, each widened over what Whisper spilled around it;
     one may overlap another, each still saying what its own part is (the publication floor
     looks for every phone, e-mail, ID and date there, wherever it lies)."""
+    listed = gazetteer_suggestions(words, gazetteer)
     found = (
         number_suggestions(words)
         + email_suggestions(words)
         + spoken_email_suggestions(words)
         + date_suggestions(words)
-        + gazetteer_suggestions(words, gazetteer)
+        + listed
+        + unheard_name_suggestions(words, gazetteer, listed)
         + role_suggestions(words)
         + address_suggestions(words)
         + capitalised_suggestions(words)

@@ -23,6 +23,8 @@ LOOSE_SPELLING_THRESHOLD = 55
 # for "Bustamante" (84 % and 83 %), each just short of one threshold alone.
 NEAR_SPELLING_THRESHOLD = 80
 NEAR_SOUND_THRESHOLD = 75
+# Letters heard against the name's: a stretch much shorter or longer is another thing said.
+COMPARABLE_LENGTH = (0.6, 1.6)
 
 
 def letters(text):
@@ -72,7 +74,12 @@ def similarity_matrix(candidates, targets, by_sound=True):
     target_length = np.array([len(t) for t in target_letters], dtype=np.float32)[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = heard_length / target_length
-    comparable = (heard_length > 0) & (target_length > 0) & (ratio >= 0.6) & (ratio <= 1.6)
+    comparable = (
+        (heard_length > 0)
+        & (target_length > 0)
+        & (ratio >= COMPARABLE_LENGTH[0])
+        & (ratio <= COMPARABLE_LENGTH[1])
+    )
     # Short names ("Ruiz", "Ana") sound like too many words; only near-exact spelling counts.
     short = target_length <= 4
     by_spelling = np.where(short, spelling >= 90, spelling >= SPELLING_THRESHOLD)
@@ -86,3 +93,14 @@ def similarity_matrix(candidates, targets, by_sound=True):
         by_spelling, spelling, np.where(sounds_alike, np.minimum(spelling + 30, 99), 0)
     )
     return np.where(comparable, score, 0).astype(np.float32)
+
+
+def resemblance(candidates, target):
+    """0–100 for each candidate: the mean of how close its letters and its sound are to
+    `target`'s, with no threshold. For ranking guesses where a name must be, never for deciding
+    that a name was said."""
+    heard_letters = [letters(candidate) for candidate in candidates]
+    heard_sounds = [_sound_of_letters(h) for h in heard_letters]
+    spelling = process.cdist(heard_letters, [target.letters], scorer=fuzz.ratio, dtype=np.float32)
+    sounding = process.cdist(heard_sounds, [target.sound], scorer=fuzz.ratio, dtype=np.float32)
+    return ((spelling + sounding) / 2)[:, 0]

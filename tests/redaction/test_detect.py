@@ -2723,3 +2723,45 @@ def test_a_case_number_whisper_made_plural_still_announces_its_digits(opening, n
                       ("cero.", 0.8))  # fmt: skip
     numbers = suggested(spoken, "id_number")
     assert any("uno se o uno, sé si uno no es cero." in n for n in numbers) is number, numbers
+
+
+SAID_WITH_A_MISHEARD_NAME = {
+    "es": [("Me", 0.9), ("dijo", 0.95), ("que", 0.9), ("la", 0.6), ("raíz", 0.5), ("a", 0.6),
+           ("rico,", 0.55), ("lo", 0.95), ("vio", 0.9), ("todo.", 0.95)],
+    "en": [("Then", 0.9), ("honest", 0.5), ("almost,", 0.6), ("saw", 0.9), ("everything", 0.95),
+           ("from", 0.95), ("the", 0.95), ("window.", 0.9)],
+}  # fmt: skip
+LISTED = {"es": "Beatriz Arriaga", "en": "Ernesto Olmedo"}
+MISHEARD = {"es": "la raíz a rico,", "en": "honest almost,"}
+
+
+def persons(spoken, listed):
+    found = suggest(spoken, [GazetteerEntry(name, "person") for name in listed])
+    return [s.text(spoken) for s in found if s.category == "person"]
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize(("doubt", "person"), [(True, True), (False, False)])
+def test_a_listed_name_heard_nowhere_is_guessed_where_it_sounds_most_like_it(
+    language, doubt, person
+):
+    """The reporter listed "Beatriz Arriaga"; Whisper wrote "la raíz a rico," and doubted it,
+    and no stretch matches the name: the doubted stretch most like it is suggested as her.
+    Said surely, the same words are what was said."""
+    said = [(text, p if doubt else 0.95) for text, p in SAID_WITH_A_MISHEARD_NAME[language]]
+    found = persons(heard_as(*said), [LISTED[language]])
+    assert [MISHEARD[language] in text for text in found] == ([True] if person else [])
+
+
+def test_a_listed_name_heard_elsewhere_is_not_guessed_at():
+    """Once "Ernesto Olmedo" is heard, a doubted stretch that sounds somewhat like him is no
+    guess at where he was said: the name was found."""
+    heard = [("Ernesto", 0.95), ("Olmedo", 0.9), ("was", 0.95), ("there.", 0.95)]
+    spoken = heard_as(*heard, *SAID_WITH_A_MISHEARD_NAME["en"])
+    assert persons(spoken, ["Ernesto Olmedo"]) == ["Ernesto Olmedo"]
+
+
+def test_a_doubted_stretch_unlike_the_unheard_name_is_no_guess():
+    """ "honest almost," resembles "Rosa Pacheco" too little to stand for her."""
+    spoken = heard_as(*SAID_WITH_A_MISHEARD_NAME["en"])
+    assert persons(spoken, ["Rosa Pacheco"]) == []
