@@ -17,7 +17,8 @@ The detectors read the transcript's words (each with its time):
 - capitalised words in mid-sentence, a stand-in for named-entity recognition: no offline NER
   model fits here (see docs/redaction.md);
 - where those found nothing, two fallbacks: the rest of the sentence after a cue that a
-  person's own identifier follows ("mi correo es"), and words Whisper was unsure of.
+  person's own identifier follows ("mi correo es", or "my", a word Whisper guessed and "is"
+  before a number), and words Whisper was unsure of.
 Suggestions are aids. A person still reads and listens: Whisper also mishears and hallucinates.
 """
 
@@ -48,7 +49,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 72
+DETECTOR_VERSION = 73
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -294,9 +295,14 @@ def _misheard_words_after_a_cue(words, cue_tokens, gap, first, before, after, on
     unos siete mostres uno uno"), or short words between groups of three digits or more ("los
     161, los 148, los 141", "los" for "dos"); up to three short or doubted words between digits
     read one by one (`one_by_one`: "era el uno, no sé, o seis, cuatro, ocho, no sé, cuatro", "no
-    sé" for "dos"; "4 nos nos quedó 5, 4, 4"). Only in a transcript."""
+    sé" for "dos"; "4 nos nos quedó 5, 4, 4"), or up to six short words Whisper wrote ("1 ,5 nos
+    nos se o uno tres", "se o" for "cero"). Only in a transcript."""
     cues = set(cue_tokens[_sentence_start(words, first, NUMBER_CUE_WORDS) : first])
-    if len(gap) > SPELT_GAP_WORDS or not cues & (PHONE_WORDS | ID_WORDS) - {"a"}:
+    if not cues & (PHONE_WORDS | ID_WORDS) - {"a"}:
+        return False
+    if one_by_one and len(gap) <= BRIDGE_WORDS and _heard_short_words(gap):
+        return True
+    if len(gap) > SPELT_GAP_WORDS:
         return False
     if one_by_one and all(_misheard_digit_word(word) for word in gap):
         return True
@@ -722,6 +728,11 @@ def _year_after(tokens, index):
         # The "mil" lost: "15 de octubre no le siento 74"
         if (year := _misheard_hundreds_and_tens(tokens, end)) is not None:
             return year
+        # The tens lost: after a month, "mil" and its hundreds can only be its year ("seis, no
+        # miembre, me mil, no me cientos, no le entamos"); alone, "mil, no me siento bien" is
+        # no year
+        if (year := _thousand_and_hundreds(tokens, end)) is not None:
+            return year
     return None
 
 
@@ -866,23 +877,43 @@ def _year_with_misheard_hundreds(tokens, index):
 DOUBLED_LETTER = re.compile(r"(.)\1")
 
 
-def _misheard_hundreds_and_tens(tokens, index):
-    """The last index of the hundreds and tens of a year from tokens[index], the hundreds
-    misheard as one to three words ("no le siento 74"), or None."""
+def _hundreds_ends(tokens, index):
+    """Where one to three words from tokens[index] that sound like a year's hundreds end (the
+    index after them), shortest first: "no le siento", "nuevecientos"."""
+    ends = []
     for length in (1, 2, 3):
-        after = index + length
-        heard = DOUBLED_LETTER.sub(r"\1", "".join(tokens[index:after]))  # "no les siento"
+        heard = DOUBLED_LETTER.sub(
+            r"\1", "".join(tokens[index : index + length])
+        )  # "no les siento"
         if any(
             Levenshtein.distance(heard, hundreds) <= MISHEARD_HUNDREDS_LETTERS
             for hundreds in LONG_HUNDREDS
         ):
-            if after < len(tokens) and YEAR_TENS.match(tokens[after]):
-                return after
-            if tens := number_below_hundred(tokens, after):
-                return tens[1]
-            if (tens := _misheard_tens(tokens, after)) is not None:
-                return tens
+            ends.append(index + length)
+    return ends
+
+
+def _misheard_hundreds_and_tens(tokens, index):
+    """The last index of the hundreds and tens of a year from tokens[index], the hundreds
+    misheard as one to three words ("no le siento 74"), or None."""
+    for after in _hundreds_ends(tokens, index):
+        if after < len(tokens) and YEAR_TENS.match(tokens[after]):
+            return after
+        if tens := number_below_hundred(tokens, after):
+            return tens[1]
+        if (tens := _misheard_tens(tokens, after)) is not None:
+            return tens
     return None
+
+
+def _thousand_and_hundreds(tokens, index):
+    """The last index of "mil" and the hundreds after it, however misheard, or None: "me mil,
+    no me cientos," of "de mil novecientos noventa y dos". A word a letter from "mil" ("me mio,
+    no me fiento bien") needs its tens (`_year_with_misheard_hundreds`)."""
+    if index >= len(tokens) or tokens[index] != "mil":
+        return None
+    ends = _hundreds_ends(tokens, index + 1)
+    return ends[0] - 1 if ends else None
 
 
 MISHEARD_TENS = re.compile(r"^[a-z]{2,}[ei]nta$")  # Spanish tens end so: "treinta" … "noventa"
@@ -1843,8 +1874,9 @@ def _name_pieces_after(words, first, last):
     """Where a name starting at `first` ends: past `last`, if its comma cut the name, over each
     next piece of four words at most that a comma closes and Whisper doubted on average ("un
     señor llamado, mami, gusta mante," for "Maribel Bustamante"; "mi hermana, Rosa, gusta
-    mante,"; "llamado, Lucía, si se os quintero," for "Lucía Cisneros Quintero"), seven words
-    in all at most, and none that opens with "me dijo" or "told me", which follow a name. With
+    mante,"; "llamado, Lucía, si se os quintero," for "Lucía Cisneros Quintero"), or that is
+    one uncommon word, however sure ("llamado, Lucia Riga, carasco,"), seven words in all at
+    most, and none that opens with "me dijo" or "told me", which follow a name. With
     no comma or stop to close it, a piece may end before a "y" Whisper was sure of, where the
     story goes on ("se llamaba y les ven a mí, me sentían y me mostró" for "se llamaba Inés
     Benavides Santillán y me mostró"); a comma closes it first ("January, 1900 and 97,")."""
@@ -1857,12 +1889,28 @@ def _name_pieces_after(words, first, last):
             piece_end is None
             or _ends_sentence(words[piece_end])
             or piece_end - first >= DOUBTED_APPOSITION_WORDS
-            or not _doubted_on_average(words[last + 1 : piece_end + 1])
+            or not (
+                _doubted_on_average(words[last + 1 : piece_end + 1])
+                or piece_end == last + 1
+                and _uncommon_word(words[piece_end])
+            )
             or tuple(word.folded for word in words[last + 1 : last + 3]) in TELLING_CUES
         ):
             break
         last = piece_end
     return last
+
+
+def _uncommon_word(word):
+    """Four letters or more, and no word Spanish or English uses all the time, no number word
+    and no identifier's name ("número"): "carasco"."""
+    token = word.folded
+    return (
+        len(token) >= 4
+        and token.isalpha()
+        and token not in NOT_NAME_WORDS | OWN_IDENTIFIERS
+        and not _number_word(token)
+    )
 
 
 def _sure_stop(words, index):
@@ -2535,7 +2583,30 @@ def cue_suggestions(words):
         if reshaped and not any(digits[first : last + 1]):
             continue  # "lo que pasa porque…": two heard words like a cue, and nothing it announces
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
+    for first in range(3, len(words)):
+        if digits[first] and _after_a_misheard_own_word(words, tokens, first):
+            last = first
+            while (
+                last + 1 < len(words)
+                and last + 1 - first < REST_OF_SENTENCE
+                and not _ends_sentence(words[last])
+            ):
+                last += 1
+            said = " ".join(word.text.strip() for word in words[first - 3 : first])
+            found.append(Suggestion(first, last, Category.OTHER, "cue", f"after “{said}”"))
     return found
+
+
+def _after_a_misheard_own_word(words, tokens, index):
+    """ "My race is 1809 c .000." for "My address is 189 Cedar Lane": a word Whisper guessed
+    between "my" / "mi" and "is" / "es" right before a number is the name of an identifier it
+    misheard ("address", "teléfono"), so the number is someone's own. Said surely ("my son is
+    12"), the word is what it says."""
+    return (
+        tokens[index - 1] in NAMING_LINKS
+        and (words[index - 2].probability or 1.0) < UNSURE
+        and tokens[index - 3] in POSSESSIVES
+    )
 
 
 def _write_heard_as_right(words, tokens):

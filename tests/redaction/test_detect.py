@@ -2765,3 +2765,75 @@ def test_a_doubted_stretch_unlike_the_unheard_name_is_no_guess():
     """ "honest almost," resembles "Rosa Pacheco" too little to stand for her."""
     spoken = heard_as(*SAID_WITH_A_MISHEARD_NAME["en"])
     assert persons(spoken, ["Rosa Pacheco"]) == []
+
+
+@pytest.mark.parametrize(
+    ("gap", "joined"),
+    [
+        ("no sé, se o,", True),
+        ("no sé, cuánto, o,", False),  # a word of its own among them: not digits misheard
+        ("y no sé si lo vi o", False),  # more short words than digits lost
+    ],
+)
+def test_short_words_for_several_digits_lost_join_a_number_read_one_by_one(gap, joined):
+    """ "El número … era el 1 ,5 nos nos se o uno tres nos ocho" for "1 5 2 2 0 1 3 2 8": after
+    a number cue, Whisper wrote four short words for three digits it lost ("nos" for "dos",
+    "se o" for "cero"); the digits read one by one on either side are one number."""
+    opening = [("El", 0.9), ("número", 0.9), ("que", 0.9), ("me", 0.9), ("dieron", 0.9),
+               ("era", 0.9), ("el", 0.9), ("4,", 0.8), ("2,", 0.7)]  # fmt: skip
+    closing = [("6,", 0.8), ("1,", 0.8), ("9.", 0.8)]
+    spoken = heard_as(*opening, *[(word, 0.5) for word in gap.split()], *closing)
+    assert (f"4, 2, {gap} 6, 1, 9." in suggested(spoken)) is joined
+
+
+@pytest.mark.parametrize(
+    ("month", "after", "dated"),
+    [
+        ("marzo", "de mil, no ve cientos, y lo ven tantos,", "3 de marzo de mil, no ve cientos,"),
+        ("marzo", "de mil, y luego nos fuimos", None),  # no hundreds follow
+        ("marzo,", "mi, no ve cientos, y lo ven tantos,", None),  # "mi" is no "mil" of itself
+    ],
+)
+def test_mil_and_its_hundreds_after_a_month_are_a_year_whose_tens_were_lost(month, after, dated):
+    """ "seis, no miembre, me mil, no me cientos, no le entamos en un pueblo" for "6 de
+    noviembre de mil novecientos noventa y dos": after a day and a month, "mil" and what sounds
+    like the hundreds can only be the year, whatever Whisper made of its tens."""
+    spoken = heard_as(("Llegamos", 0.9), ("el", 0.9), ("3", 0.9), ("de", 0.9), (month, 0.9),
+                      *[(word, 0.5) for word in after.split()], ("a", 0.9), ("la", 0.9),
+                      ("frontera.", 0.9))  # fmt: skip
+    dates = [text for text in suggested(spoken) if "3 de marzo" in text]
+    assert [dated in text for text in dates] == ([True] if dated else [])
+
+
+@pytest.mark.parametrize(
+    ("piece", "named"),
+    [
+        ("lobos,", True),
+        ("pero,", False),  # a word Spanish uses all the time
+        ("cuatro,", False),  # a number word
+        ("lobos grandes,", False),  # two words said surely: the story going on
+    ],
+)
+def test_one_uncommon_word_between_commas_after_a_name_is_more_of_it(piece, named):
+    """ "Un señor llamado, Lucia Riga, carasco, vino a la puerta" for "Lucía Arriaga
+    Carrasco": Whisper wrote the surname in lower case between commas, and was fairly sure of
+    it; one uncommon word there is more of the name."""
+    spoken = heard_as(("Un", 0.9), ("hombre", 0.9), ("llamado,", 0.9), ("Marcos", 0.8),
+                      ("Ville,", 0.6), *[(word, 0.8) for word in piece.split()], ("vino", 0.9),
+                      ("a", 0.9), ("verme.", 0.9))  # fmt: skip
+    persons = suggested(spoken, "person")
+    assert persons == [f"Marcos Ville, {piece}" if named else "Marcos Ville,"]
+
+
+@pytest.mark.parametrize(
+    ("owner", "noun", "owned"),
+    [("My", 0.1, True), ("My", 0.95, False), ("The", 0.1, False)],
+)
+def test_a_number_after_my_and_a_guessed_word_is_someone_s_own(owner, noun, owned):
+    """ "My race is 1809 c .000." for "My address is 189 Cedar Lane": the word Whisper guessed
+    between "my" and "is" is the identifier's name misheard, and the number after it is
+    someone's own, even one like a year. "My bread is …" said surely, or "The bread is …", is
+    no such cue."""
+    spoken = heard_as((owner, 0.98), ("bread", noun), ("is", 0.97), ("1952", 0.6), ("t", 0.2),
+                      (".000.", 0.3), ("We", 0.95), ("left.", 0.95))  # fmt: skip
+    assert any("1952" in text for text in suggested(spoken)) is owned
