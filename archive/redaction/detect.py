@@ -49,7 +49,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 73
+DETECTOR_VERSION = 74
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1682,7 +1682,8 @@ MISHEARD_MI = {"me"}  # what Whisper writes for a "mi" it was guessing at
 # "mi dirección", "my phone": what follows these is the narrator's identifier, not a name
 OWN_IDENTIFIERS = {"direccion", "domicilio", "address", "correo", "email", "e-mail", "telefono",
                    "celular", "phone", "telephone", "numero", "number", "pasaporte", "passport",
-                   "identificacion", "nacimiento", "cumpleanos", "birthday"}  # fmt: skip
+                   "identificacion", "nacimiento", "cumpleanos", "birthday", "fecha",
+                   "date"}  # fmt: skip
 
 
 def possessive_apposition_suggestions(words, tokens):

@@ -2837,3 +2837,17 @@ def test_a_number_after_my_and_a_guessed_word_is_someone_s_own(owner, noun, owne
     spoken = heard_as((owner, 0.98), ("bread", noun), ("is", 0.97), ("1952", 0.6), ("t", 0.2),
                       (".000.", 0.3), ("We", 0.95), ("left.", 0.95))  # fmt: skip
     assert any("1952" in text for text in suggested(spoken)) is owned
+
+
+def test_what_follows_mi_fecha_and_a_comma_is_the_date_not_a_name():
+    """ "Mi fecha, me hace miento, es él, veintiuno, nemarto, nemil, …" for "Mi fecha de
+    nacimiento es el 21 de marzo de mil…": "mi fecha," opens the narrator's own date, as "mi
+    dirección," opens an address; the words between its commas are no one's name, and the
+    birth cue Whisper split announces the whole date."""
+    spoken = heard_as(("Mi", 0.96), ("fecha,", 0.97), ("de", 0.5), ("asimiento,", 0.5),
+                      ("es", 0.7), ("él,", 0.46), ("doce,", 0.6), ("nemayo,", 0.5),
+                      ("nemil,", 0.5), ("novecientos,", 0.78), ("sesenta", 0.7), ("y", 0.7),
+                      ("mos.", 0.2), ("Me", 0.9), ("fui.", 0.9))  # fmt: skip
+    found = [(s.category, s.text(spoken)) for s in suggest(spoken)]
+    assert [category for category, text in found if "doce" in text] == ["date_of_birth"]
+    assert any("nemil, novecientos, sesenta y mos." in text for _, text in found)
