@@ -882,9 +882,8 @@ def _hundreds_ends(tokens, index):
     index after them), shortest first: "no le siento", "nuevecientos"."""
     ends = []
     for length in (1, 2, 3):
-        heard = DOUBLED_LETTER.sub(
-            r"\1", "".join(tokens[index : index + length])
-        )  # "no les siento"
+        # A doubled letter counts once: "no les siento"
+        heard = DOUBLED_LETTER.sub(r"\1", "".join(tokens[index : index + length]))
         if any(
             Levenshtein.distance(heard, hundreds) <= MISHEARD_HUNDREDS_LETTERS
             for hundreds in LONG_HUNDREDS
