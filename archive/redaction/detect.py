@@ -2268,23 +2268,21 @@ def unheard_name_suggestions(words, entries, heard):
     if not unheard:
         return []
     said = [len(letters(word.text)) for word in words]
+    with_digits = [any(ch.isdigit() for ch in word.text) for word in words]
     found = []
     for entry in unheard:
         target = Target.of(entry.text, entry.text, entry.category)
         longest = len(entry.text.split()) + 2
+        fewest, most = (bound * len(target.letters) for bound in COMPARABLE_LENGTH)
         stretches = []
         for first in range(len(words)):
             length = 0
             for last in range(first, min(first + longest, len(words))):
-                if any(ch.isdigit() for ch in words[last].text):
+                if with_digits[last]:
                     break
                 length += said[last]
-                if COMPARABLE_LENGTH[0] <= length / len(target.letters) <= COMPARABLE_LENGTH[1]:
-                    stretch = words[first : last + 1]
-                    if _doubted_on_average(stretch) and not _number_words(
-                        " ".join(word.text for word in stretch)
-                    ):
-                        stretches.append((first, last))
+                if fewest <= length <= most and _doubted_on_average(words[first : last + 1]):
+                    stretches.append((first, last))
                 if _ends_sentence(words[last]):
                     break
         if not stretches:
@@ -2292,9 +2290,12 @@ def unheard_name_suggestions(words, entries, heard):
         scores = resemblance(
             ["".join(word.text for word in words[a : b + 1]) for a, b in stretches], target
         )
-        best = int(np.argmax(scores))
-        if scores[best] >= GUESS_RESEMBLANCE:
+        for best in np.argsort(-scores, kind="stable"):
             first, last = stretches[best]
+            if scores[best] < GUESS_RESEMBLANCE:
+                break
+            if _number_words(" ".join(word.text for word in words[first : last + 1])):
+                continue
             found.append(
                 Suggestion(
                     first,
@@ -2306,6 +2307,7 @@ def unheard_name_suggestions(words, entries, heard):
                     entity=entry.text,
                 )
             )
+            break
     return found
 
 
