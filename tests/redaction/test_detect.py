@@ -2821,8 +2821,7 @@ def test_one_uncommon_word_between_commas_after_a_name_is_more_of_it(piece, name
     spoken = heard_as(("Un", 0.9), ("hombre", 0.9), ("llamado,", 0.9), ("Marcos", 0.8),
                       ("Ville,", 0.6), *[(word, 0.8) for word in piece.split()], ("vino", 0.9),
                       ("a", 0.9), ("verme.", 0.9))  # fmt: skip
-    persons = suggested(spoken, "person")
-    assert persons == [f"Marcos Ville, {piece}" if named else "Marcos Ville,"]
+    assert suggested(spoken, "person") == [f"Marcos Ville, {piece}" if named else "Marcos Ville,"]
 
 
 @pytest.mark.parametrize(
