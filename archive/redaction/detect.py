@@ -2565,13 +2565,7 @@ def cue_suggestions(words):
             first += 1
         if first >= len(words) or _is_label(words[first]):
             continue  # nothing said, or already redacted: "call me at [phone]"
-        last = first
-        while (
-            last + 1 < len(words)
-            and last + 1 - first < REST_OF_SENTENCE
-            and not _ends_sentence(words[last])
-        ):
-            last += 1
+        last = _rest_of_sentence(words, first)
         if category in (Category.PHONE, Category.ID_NUMBER):
             if _question_before_the_digits(words, digits, first):
                 last = first + 1
@@ -2587,16 +2581,22 @@ def cue_suggestions(words):
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
     for first in range(3, len(words)):
         if digits[first] and _after_a_misheard_own_word(words, tokens, first):
-            last = first
-            while (
-                last + 1 < len(words)
-                and last + 1 - first < REST_OF_SENTENCE
-                and not _ends_sentence(words[last])
-            ):
-                last += 1
+            last = _rest_of_sentence(words, first)
             said = " ".join(word.text.strip() for word in words[first - 3 : first])
             found.append(Suggestion(first, last, Category.OTHER, "cue", f"after “{said}”"))
     return found
+
+
+def _rest_of_sentence(words, first):
+    """The last index of the sentence from `first`, REST_OF_SENTENCE words at most."""
+    last = first
+    while (
+        last + 1 < len(words)
+        and last + 1 - first < REST_OF_SENTENCE
+        and not _ends_sentence(words[last])
+    ):
+        last += 1
+    return last
 
 
 def _after_a_misheard_own_word(words, tokens, index):
