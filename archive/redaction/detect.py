@@ -49,7 +49,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 74
+DETECTOR_VERSION = 75
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -354,7 +354,9 @@ def number_suggestions(words):
         stray = words[index - 1].folded if index else ""
         if stray and len(letters(stray)) <= 2 and stray not in COMMON_SHORT_WORDS:
             first = index - 1  # the "A" of an A-number, or a stray word Whisper put before digits
-        announced = context & (PHONE_WORDS | ID_WORDS)
+        announced = context & (PHONE_WORDS | ID_WORDS) or _announced_past_a_guessed_stop(
+            words, cue_tokens, digits, cue_from
+        )
         if announced == {"casos"} and YEAR_DIGITS.match(run):
             announced = set()  # "los casos de 2019": Spanish counts cases, and dates them
         end = _fragment_after(words, digits, last)
@@ -477,6 +479,26 @@ def _sentence_start(words, index, longest, through_trailing_off=False):
 
 def _trails_off(word):
     return word.text.strip().endswith(("...", "…"))
+
+
+def _announced_past_a_guessed_stop(words, cue_tokens, digits, start):
+    """The number cues of the sentence before the one starting at `start`, where Whisper ended
+    it on a word it guessed and no digit followed its cue: "El Número me caso en la carta de él.
+    Se lo mostro siete nueve, uno siete ocho nueve." for "el número de caso en la carta era el
+    0 2 2 7 9 1 7 8 9" ("él" 0.08). They announce the digits, without naming what the digits
+    are: the sentence's own words are surer of that."""
+    stop = start - 1
+    if (
+        stop < 0
+        or not _ends_sentence(words[stop])
+        or (words[stop].probability or 1.0) >= UNSURE
+        or digits[stop]
+    ):
+        return set()
+    earlier = _sentence_start(words, stop, NUMBER_CUE_WORDS, through_trailing_off=True)
+    if any(digits[earlier:stop]):
+        return set()
+    return set(cue_tokens[earlier:stop]) & (PHONE_WORDS | ID_WORDS) - {"a"}
 
 
 # How Whisper writes hundreds it misheard: "siento", "fiento" (of "no me siento" for

@@ -1458,17 +1458,18 @@ def test_a_month_whisper_heard_as_two_words_ending_in_its_end_is_a_month(ending,
 
 
 @pytest.mark.parametrize(
-    ("cut", "opening", "goes_on"),
-    [("tres.", "No", True), ("aquí.", "No", False), ("tres.", "Fecha", False)],
+    ("cut", "doubt", "opening", "goes_on"),
+    [("tres.", 0.23, "No", True), ("aquí.", 0.92, "No", False), ("tres.", 0.23, "Fecha", False)],
 )
-def test_a_number_a_full_stop_cut_goes_on_into_the_next_sentence(cut, opening, goes_on):
+def test_a_number_a_full_stop_cut_goes_on_into_the_next_sentence(cut, doubt, opening, goes_on):
     """ "Mi número de pasaporte es 2 8 0 7 9 1 1 7 1" heard as "Mi número me pasa por tres. No
     socho que lo siete nueve, uno, uno, siete, uno.": Whisper's full stop fell after the first
     digit. After an ID or phone cue, a sentence that ends on a digit goes on into the next one
-    when digits come within its first five words. Not after a sentence that ends in no digit,
-    nor into one that starts with a cue of its own ("Fecha…"): that is the next identifier."""
+    when digits come within its first five words. Not after a sentence that ends, surely, in no
+    digit (a guessed word is no stop: `_announced_past_a_guessed_stop`), nor into one that
+    starts with a cue of its own ("Fecha…"): that is the next identifier."""
     spoken = heard_as(("Mi", 0.73), ("número", 0.54), ("me", 0.72), ("pasa", 0.95),
-                      ("por", 0.86), (cut, 0.23), (opening, 0.28), ("socho", 0.49), ("que", 0.39),
+                      ("por", 0.86), (cut, doubt), (opening, 0.28), ("socho", 0.49), ("que", 0.39),
                       ("lo", 0.44), ("siete", 0.82), ("nueve,", 0.84), ("uno,", 0.43),
                       ("uno,", 0.85), ("siete,", 0.74), ("uno.", 0.99), ("Me", 0.96),
                       ("pararon", 0.73), ("afuera.", 0.9))  # fmt: skip
@@ -2538,6 +2539,29 @@ def test_a_number_cue_reaches_past_an_ellipsis_where_the_reader_paused(pause, an
     heard = f"El número me caso en la carta {pause} pero 3, 4, 5, 1, 1, 6. Fui a casa."
     numbers = [text for category, text in found(heard) if category == "id_number"]
     assert any("3, 4, 5, 1, 1, 6." in text for text in numbers) is announced, numbers
+
+
+@pytest.mark.parametrize(
+    ("between", "announced"),
+    [((("de", 0.35), ("él.", 0.08)), True), ((("de", 0.35), ("él.", 0.9)), False),
+     ((("doce", 0.9), ("de", 0.35), ("él.", 0.08)), False),
+     ((("de", 0.35), ("él", 0.08), ("y", 0.9), ("entonces", 0.9)), False),
+     ((("de", 0.35), ("12.", 0.3)), False)],
+)  # fmt: skip
+def test_a_number_cue_reaches_past_a_stop_whisper_put_on_a_word_it_guessed(between, announced):
+    """ "El número de caso en la carta era el 0 2 2 7 9 1 7 8 9" heard as "El Número me caso
+    en la carta de él. Se lo mostro siete nueve, uno siete ocho nueve.": six digits, too few
+    alone, after a stop on a word Whisper guessed ("él", 0.08). A stop it was sure of ends the
+    cue's sentence, a number said before the stop, or ending it, was the one announced, and
+    without a stop the cue is too far back."""
+    spoken = heard_as(("El", 0.46), ("Número", 0.73), ("me", 0.92), ("caso", 0.3),
+                      ("en", 0.91), ("la", 0.99), ("carta", 0.9), *between, ("Se", 0.25),
+                      ("lo", 0.41), ("mostro", 0.35), ("siete", 0.7), ("nueve,", 0.84),
+                      ("uno", 0.97), ("siete", 0.95), ("ocho", 0.81), ("nueve.", 0.95))  # fmt: skip
+    numbers = suggested(spoken, "id_number")
+    assert any("siete nueve, uno siete ocho nueve." in text for text in numbers) is announced, (
+        numbers
+    )
 
 
 @pytest.mark.parametrize(
