@@ -49,7 +49,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 75
+DETECTOR_VERSION = 76
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -2597,7 +2597,7 @@ def cue_suggestions(words):
             ends = (_year_end(tokens, index) for index in range(first, last + 1))
             last = max([last, *(end for end in ends if end is not None)])
         elif category == Category.EMAIL:
-            last = _domain_past_a_stop(words, tokens, last)
+            last = _domain_past_a_stop(words, tokens, first, last)
         if reshaped and not any(digits[first : last + 1]):
             continue  # "lo que pasa porque…": two heard words like a cue, and nothing it announces
         found.append(Suggestion(first, last, category, "cue", f"after “{words[cue].text.strip()}”"))
@@ -2659,13 +2659,21 @@ def _question_before_the_digits(words, digits, first):
 EMAIL_SPILL_WORDS = 6
 
 
-def _domain_past_a_stop(words, tokens, last):
+def _domain_past_a_stop(words, tokens, first, last):
     """An address a cue announced runs on past the end of its sentence to its domain's ending,
     within six words, where Whisper ended the sentence inside it ("My email is Marcus Pachico.
-    Yeah, who not come?" for "marcospacheco at yahoo dot com"); else it ends at `last`."""
+    Yeah, who not come?" for "marcospacheco at yahoo dot com"). With no ending heard, where
+    the cue's words end on a word Whisper guessed, over up to three words it doubted after it,
+    past the stop it put there ("Write to me at marital notation. Mariette heart may not come"
+    for "maribel dot echeverría at hotmail dot com", "notation" 0.07). Else it ends at
+    `last`."""
     for index in range(last + 1, min(len(words), last + 1 + EMAIL_SPILL_WORDS)):
         if _domain_ending(words, tokens, index):
             return index
+    if (words[last].probability or 1.0) < UNSURE and not any(
+        _domain_ending(words, tokens, index) for index in range(first, last + 1)
+    ):
+        return _doubted_after(words, last, stops=(",",))
     return last
 
 

@@ -2565,6 +2565,26 @@ def test_a_number_cue_reaches_past_a_stop_whisper_put_on_a_word_it_guessed(betwe
 
 
 @pytest.mark.parametrize(
+    ("heard", "goes_on"),
+    [((("marital", 0.44), ("notation.", 0.07)), True),
+     ((("marital", 0.44), ("notation.", 0.9)), False),
+     ((("marital", 0.44), (".com.", 0.07)), False)],
+)  # fmt: skip
+def test_an_announced_address_goes_on_past_a_stop_whisper_put_on_a_word_it_guessed(heard, goes_on):
+    """ "Write to me at maribel dot echeverría at hotmail dot com" heard as "Write to me at
+    marital notation. Mariette heart may not come if you need anything.": no ending in the
+    cue's sentence, whose stop is on a word Whisper guessed ("notation", 0.07); the words it
+    doubted after the stop are more of the address. After a stop it was sure of, or an
+    ending heard, the address is over."""
+    spoken = heard_as(("Write", 0.94), ("to", 0.95), ("me", 1.0), ("at", 0.87), *heard,
+                      ("Mariette", 0.55), ("heart", 0.19), ("may", 0.57), ("not", 0.99),
+                      ("come", 0.95), ("if", 0.45), ("you", 0.99), ("need", 0.97),
+                      ("anything.", 0.99))  # fmt: skip
+    emails = suggested(spoken, "email")
+    assert any("Mariette heart may" in text for text in emails) is goes_on, emails
+
+
+@pytest.mark.parametrize(
     ("dot", "between", "doubt", "email"),
     [("punto", "de", 0.49, True), ("punto", "de", 0.95, False), ("punto", "desde", 0.49, False),
      ("punto,", "de", 0.49, False)],
