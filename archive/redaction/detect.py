@@ -49,7 +49,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 76
+DETECTOR_VERSION = 77
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -2462,7 +2462,7 @@ IDENTIFIER_CUES = {
     Category.PHONE: ["phone", "telephone", "telefono", "celular", "call me at", "llamar al",
                      "llamarme al", "llame al"],
     Category.ID_NUMBER: ["passport", "pasaporte", "identificacion", "a number", "case number",
-                         "numero de caso", "social security", "seguro social"],
+                         "numero de caso", "numero de casos", "social security", "seguro social"],
     Category.DATE_OF_BIRTH: ["born", "birth", "birthday", "naci", "nacimiento", "cumpleanos"],
     Category.ADDRESS: ["address", "direccion", "lived at", "live at", "vivimos en",
                        "viviamos en", "vivo en", "domicilio"],
