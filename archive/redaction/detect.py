@@ -483,7 +483,7 @@ def _trails_off(word):
 
 def _announced_past_a_guessed_stop(words, cue_tokens, digits, start):
     """The number cues of the sentence before the one starting at `start`, where Whisper ended
-    it on a word it guessed and no digit followed its cue: "El Número me caso en la carta de él.
+    it on a word it guessed and it holds no digit: "El Número me caso en la carta de él.
     Se lo mostro siete nueve, uno siete ocho nueve." for "el número de caso en la carta era el
     0 2 2 7 9 1 7 8 9" ("él" 0.08). They announce the digits, without naming what the digits
     are: the sentence's own words are surer of that."""
