@@ -320,6 +320,20 @@ def test_speech_with_no_words_under_it_is_suggested_for_a_listen():
     assert suggest(heard, speech=[[4.0, 5.2]]) == []
 
 
+def test_a_name_heard_in_part_quickly_still_takes_the_time_its_other_letters_need():
+    """ "Ernesto Echeverría" heard as "en esto que me vía,": Whisper gave "en esto" 0.42 s, a
+    pace at which "Echeverría" would end before "vía"; the other parts take at least the time
+    letters usually take (0.08 s each), so "me vía," goes with the name."""
+    timed = [("trom,", 18.78, 19.28, 0.73), ("en", 19.58, 19.68, 0.35),
+             ("esto", 19.68, 20.0, 0.26), ("que", 20.0, 20.24, 0.24), ("me", 20.24, 20.42, 0.8),
+             ("vía,", 20.42, 20.84, 0.58), ("pesa", 21.04, 21.36, 0.95),
+             ("tarde.", 21.36, 21.86, 0.95)]  # fmt: skip
+    spoken = [Word(i, start, end, f" {text}", p) for i, (text, start, end, p) in enumerate(timed)]
+    listed = [GazetteerEntry("Ernesto Echeverría", "person")]
+    people = [s.text(spoken) for s in suggest(spoken, listed) if s.category == "person"]
+    assert people == ["en esto que me vía,"]
+
+
 def test_a_listed_name_heard_in_part_is_suggested_over_the_time_the_whole_name_takes():
     """ "Dolores Galindo" heard as "lo no es tan lindo": the surname is found, and the words
     said in the time "Dolores" takes before it go with it; not past the clause's start."""
