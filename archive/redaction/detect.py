@@ -49,7 +49,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 78
+DETECTOR_VERSION = 79
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -1995,6 +1995,7 @@ def address_suggestions(words):
             and _is_address_part(words, tokens, digits, last + 1, street=index)
         ):
             last += 1
+        last = max(last, _number_past_a_misheard_numero(words, tokens, digits, index))
         named = any(
             digits[i] or (i != index and tokens[i] not in NAME_LINKS)
             for i in range(first, last + 1)
@@ -2002,6 +2003,43 @@ def address_suggestions(words):
         if named:
             found.append(Suggestion(first, last, Category.ADDRESS, "address", f"near “{token}”"))
     return found + house_number_suggestions(words, tokens, digits)
+
+
+MISHEARD_NUMERO_REACH = 4  # words from that "no" to the house number Whisper made out
+
+
+def _number_past_a_misheard_numero(words, tokens, digits, street):
+    """Where a house number ends when Whisper heard "número" after a street's name as "no" and
+    the number's first words as anything ("avenida jueves no me lo sé, 17," for "avenida Juárez
+    número 607"; "calle y no no me honros mil veintimos," for "calle Hidalgo número 2022"): the
+    last word of a number of two digits or more a few words past that "no", within the sentence;
+    `street` itself where there is none. A number followed by what it counts ("la calle no
+    hubo luz 20 días") is not a house number."""
+    for at in range(street + 1, min(len(words), street + STREET_NAME_WORDS + 1)):
+        if _ends_sentence(words[at - 1]):
+            break
+        if tokens[at] != "no":
+            continue
+        for first in range(at + 1, min(len(words), at + 1 + MISHEARD_NUMERO_REACH)):
+            if _ends_sentence(words[first - 1]):
+                break
+            if not digits[first]:
+                continue
+            last = first
+            while (
+                last + 1 < len(words)
+                and digits[last + 1] is not None
+                and not _ends_sentence(words[last])
+            ):
+                last += 1
+            while not digits[last]:
+                last -= 1
+            run = "".join(digits[i] or "" for i in range(first, last + 1))
+            counted = last + 1 < len(words) and tokens[last + 1] in AMOUNT_WORDS
+            if 2 <= len(run) <= HOUSE_NUMBER_DIGITS and not counted and not YEAR_DIGITS.match(run):
+                return last
+            break
+    return street
 
 
 def house_number_suggestions(words, tokens, digits):
@@ -2062,7 +2100,8 @@ ARRIVING = {
 }
 # "The bill came to 500 dollars" is an amount, not a house.
 AMOUNT_WORDS = {"dollars", "dollar", "bucks", "cents", "pesos", "euros", "percent", "people",
-                "years", "hours", "minutes", "miles"}  # fmt: skip
+                "years", "hours", "minutes", "miles", "dolares", "personas", "anos", "horas",
+                "minutos", "dias", "meses", "kilometros"}  # fmt: skip
 
 
 def _after_arriving(tokens, first, last):

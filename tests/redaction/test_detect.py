@@ -429,6 +429,32 @@ def test_a_doubted_word_after_a_street_word_before_a_number_is_the_street_s_name
     assert suggested(crowd, "address") == []
 
 
+@pytest.mark.parametrize(("numero", "address"), [("no", True), ("ya", False)])
+def test_a_house_number_past_numero_heard_as_no_goes_with_its_street(numero, address):
+    """ "Vivíamos en la avenida Juárez número 607" heard as "Y en algo a la avenida jueves no
+    me lo sé, 17,": Whisper heard "número" as "no" and the number's first words as anything,
+    and the digits it made out, past a comma, are still the house number. Without that "no"
+    the street ends at its name."""
+    spoken = heard_as(("Y", 0.57), ("en", 0.55), ("algo", 0.2), ("a", 0.25), ("la", 0.96),
+                      ("avenida", 0.7), ("jueves", 0.51), (numero, 0.37), ("me", 0.96),
+                      ("lo", 0.36), ("sé,", 0.57), ("17,", 0.4), ("buscando", 0.86), ("a", 0.99),
+                      ("mi", 0.98), ("hermano.", 1.0))  # fmt: skip
+    found = suggested(spoken, "address")
+    assert any(text.endswith("lo sé, 17,") for text in found) is address, found
+
+
+@pytest.mark.parametrize(
+    ("number", "after", "address"),
+    [("20", "días.", False), ("1985.", "Nada.", False), ("607", "cerca.", True)],
+)
+def test_a_count_or_a_year_past_a_street_and_no_is_no_house_number(number, after, address):
+    """ "En la calle no hubo luz 20 días." counts days, and "… luz 1985." is a year: neither
+    is a house number after "número" misheard as "no", and the street, unnamed, is no address."""
+    spoken = heard_as(("En", 0.9), ("la", 0.9), ("calle", 0.9), ("no", 0.9), ("hubo", 0.9),
+                      ("luz", 0.9), (number, 0.9), (after, 0.9))  # fmt: skip
+    assert bool(suggested(spoken, "address")) is address
+
+
 MISHEARD_NAME = (("an", 0.75), ("acute", 0.86), ("memory.", 0.19))
 
 
