@@ -44,6 +44,9 @@ STARTS_WITH_DIGIT = re.compile(r"^([(+\-–#]|-?[ai]-?)?\d")
 # The dash Whisper puts before each digit it hears apart ("-1 -4") it also puts before digits it
 # writes as words ("-one -four").
 LEADING_DASHES = "-–"
+# Among them it writes an English "nine" as the letter it hears: "5 -2 -I -8 -6" for "five two
+# nine eight six". Undashed, "I" is the word.
+DASHED_LETTERS = {"i": "9"}
 
 
 def fold(text):
@@ -59,6 +62,8 @@ def word_digits(token):
         return "".join(DIGITS.findall(token))
     dashed = token[:1] in LEADING_DASHES
     token = token.lstrip(LEADING_DASHES) or token
+    if dashed and token in DASHED_LETTERS:
+        return DASHED_LETTERS[token]
     if dashed and (unit := misspelt_unit(token)) is not None:
         return unit
     parts = token.split("-")

@@ -2440,6 +2440,16 @@ def test_a_unit_whisper_misspelt_among_digits_read_one_by_one_is_still_a_digit()
     assert any("cero -quatro -nueve -quatro -siete" in text for _category, text in found(heard))
 
 
+def test_a_dashed_i_among_digits_read_one_by_one_is_a_nine():
+    """ "He gave me a number, five two nine eight six seven six one two nine" heard as "He gave
+    me an umber, 5 -2 -I -8 -6 -7 -6 -1 -2 -I -N,": Whisper wrote "nine" as the letter it heard,
+    dash and all, and with the cue misheard only the ten digits say there is a phone number.
+    Without the dash, "I" is the word."""
+    assert spoken_digits(["-i", "i", "-in"]) == ["9", None, None]
+    heard = "He gave me an umber, 5 -2 -I -8 -6 -7 -6 -1 -2 -I -N, and told me to call."
+    assert ("phone", "5 -2 -I -8 -6 -7 -6 -1 -2 -I") in found(heard)
+
+
 @pytest.mark.parametrize(
     ("lost", "dated"), [("no se me ha ni un", True), ("no se me ha ni un de la", False)]
 )
