@@ -49,7 +49,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 80
+DETECTOR_VERSION = 81
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -2645,8 +2645,10 @@ def cue_suggestions(words):
     for first in range(3, len(words)):
         if digits[first] and _after_a_misheard_own_word(words, tokens, first):
             last = _rest_of_sentence(words, first)
-            said = " ".join(word.text.strip() for word in words[first - 3 : first])
-            found.append(Suggestion(first, last, Category.OTHER, "cue", f"after “{said}”"))
+        elif (last := _own_number_after_a_pause(words, tokens, digits, first)) is None:
+            continue
+        said = " ".join(word.text.strip() for word in words[first - 3 : first])
+        found.append(Suggestion(first, last, Category.OTHER, "cue", f"after “{said}”"))
     return found
 
 
@@ -2672,6 +2674,24 @@ def _after_a_misheard_own_word(words, tokens, index):
         and (words[index - 2].probability or 1.0) < UNSURE
         and tokens[index - 3] in POSSESSIVES
     )
+
+
+def _own_number_after_a_pause(words, tokens, digits, first):
+    """ "Mi medición es, a venir a Juárez no me lo setecientos ocho." for "Mi dirección es,
+    avenida Juárez número 708": where the speaker paused after the misheard word and "es"
+    (Whisper's comma) and a number follows later in the sentence, what lies from `first` to
+    the number's last word is someone's own: that word's index. None elsewhere: "Mi casa es,
+    como ven, 3 cuartos", "casa" said surely, names what it is."""
+    if not (
+        _after_a_misheard_own_word(words, tokens, first)
+        and words[first - 1].text.rstrip().endswith(",")
+    ):
+        return None
+    last = _rest_of_sentence(words, first)
+    while last + 1 < len(words) and digits[last + 1] and not _ends_sentence(words[last]):
+        last += 1
+    said = [index for index in range(first, last + 1) if digits[index]]
+    return said[-1] if said else None
 
 
 def _write_heard_as_right(words, tokens):

@@ -2451,6 +2451,27 @@ def test_a_dashed_i_among_digits_read_one_by_one_is_a_nine():
 
 
 @pytest.mark.parametrize(
+    ("pause", "doubt", "said", "announced"),
+    [(",", 0.36, "setecientos ocho.", True), ("", 0.36, "setecientos ocho.", False),
+     (",", 0.9, "setecientos ocho.", False), (",", 0.36, "jamás.", False)],
+)  # fmt: skip
+def test_a_number_later_in_a_sentence_after_mi_a_guessed_word_and_es_with_a_pause(
+    pause, doubt, said, announced
+):
+    """ "Mi dirección es, avenida Juárez número 708." heard as "Mi medición es, a venir a Juárez
+    no me lo setecientos ocho.": the word Whisper guessed between "mi" and "es" names an
+    identifier it misheard, and after the speaker's pause (Whisper's comma) the number in the
+    rest of the sentence is someone's own. With no pause, "es" and the number are too far
+    apart; "Mi medición es" said surely is what it says; and with no number in the sentence
+    nothing was announced."""
+    spoken = heard_as(("Mi", 0.98), ("medición", doubt), (f"es{pause}", 0.99), ("a", 0.3),
+                      ("venir", 0.43), ("a", 0.92), ("juárez", 0.72), ("no", 0.2), ("me", 0.93),
+                      ("lo", 0.67), *[(word, 0.6) for word in said.split()], ("Mi", 0.98),
+                      ("fecha", 0.98))  # fmt: skip
+    assert any(text.endswith(said) for text in suggested(spoken)) is announced
+
+
+@pytest.mark.parametrize(
     ("lost", "dated"), [("no se me ha ni un", True), ("no se me ha ni un de la", False)]
 )
 def test_a_year_after_de_further_from_a_misheard_naci_el_where_the_day_was_lost(lost, dated):
