@@ -215,18 +215,24 @@ def _digit_runs(words, digits, within_sentence=False):
         if not digits[index]:
             index += 1
             continue
-        last = index
-        while (
-            last + 1 < len(words)
-            and digits[last + 1] is not None
-            and not (within_sentence and _ends_sentence(words[last]))
-        ):
-            last += 1
-        while not digits[last]:
-            last -= 1
+        last = _run_end(words, digits, index, within_sentence)
         runs.append((index, last))
         index = last + 1
     return runs
+
+
+def _run_end(words, digits, first, within_sentence):
+    """The last digit word of the run of number words from words[first], itself a digit."""
+    last = first
+    while (
+        last + 1 < len(words)
+        and digits[last + 1] is not None
+        and not (within_sentence and _ends_sentence(words[last]))
+    ):
+        last += 1
+    while not digits[last]:
+        last -= 1
+    return last
 
 
 DOUBTED_GAP_WORDS = 2
@@ -2025,15 +2031,7 @@ def _number_past_a_misheard_numero(words, tokens, digits, street):
                 break
             if not digits[first]:
                 continue
-            last = first
-            while (
-                last + 1 < len(words)
-                and digits[last + 1] is not None
-                and not _ends_sentence(words[last])
-            ):
-                last += 1
-            while not digits[last]:
-                last -= 1
+            last = _run_end(words, digits, first, within_sentence=True)
             run = "".join(digits[i] or "" for i in range(first, last + 1))
             counted = last + 1 < len(words) and tokens[last + 1] in AMOUNT_WORDS
             if 2 <= len(run) <= HOUSE_NUMBER_DIGITS and not counted and not YEAR_DIGITS.match(run):
