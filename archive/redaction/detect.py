@@ -2686,10 +2686,8 @@ def _own_number_after_a_pause(words, tokens, digits, first):
     ):
         return None
     last = _rest_of_sentence(words, first)
-    while last + 1 < len(words) and digits[last + 1] and not _ends_sentence(words[last]):
-        last += 1
     said = [index for index in range(first, last + 1) if digits[index]]
-    return said[-1] if said else None
+    return _run_end(words, digits, said[-1], within_sentence=True) if said else None
 
 
 def _write_heard_as_right(words, tokens):
