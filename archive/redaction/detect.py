@@ -49,7 +49,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 81
+DETECTOR_VERSION = 82
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -3034,6 +3034,28 @@ def _cut_before_the_next(words, fallback, overlapping):
     return True
 
 
+def _left_stands(fallback, left):
+    """Whether what other suggestions leave of a fallback is worth a listen: all of a loop, a
+    name Whisper misheard among guesses, a number a cue announced."""
+    if fallback.source == "repeat":
+        return True
+    if fallback.source == "unsure":
+        return _misheard_name(left)
+    return _holds_a_number(left)
+
+
+def _holds_a_number(stretch):
+    """Two digits or more said one after the other: a number's piece, not "en un pueblo" or
+    "tres horas sin decir una"."""
+    run = 0
+    for word in stretch:
+        said = word_digits(word.folded)
+        run = run + len(said) if said is not None else 0
+        if run >= 2:
+            return True
+    return False
+
+
 def found_suggestions(words, gazetteer=()):
     """What the detectors found over `words`, each widened over what Whisper spilled around it;
     one may overlap another, each still saying what its own part is (the publication floor
@@ -3079,17 +3101,17 @@ def found_suggestions(words, gazetteer=()):
                 keeper.category = Category.DATE_OF_BIRTH
         elif fallback.source == "cue" and _cut_before_the_next(words, fallback, overlapping):
             kept.append(fallback)
-        elif fallback.source in ("repeat", "unsure"):
+        else:
             # Under a loop lies speech Whisper never heard ("número de identificaciones, de
-            # rocho, de rocho, …" over an ID and a phone), and guesses run on past the end of
+            # rocho, de rocho, …" over an ID and a phone), guesses run on past the end of
             # an address into a name ("outlook not come. Ringo were totally with me" for
-            # "… dot com. Rigoberto Urquidi was with me"): what the suggestions it touches
-            # leave of it stands for a listen, if it holds a word.
+            # "… dot com. Rigoberto Urquidi was with me"), and a number a cue announced runs
+            # on past a piece of it taken for something else ("The case number on the letter
+            # 1, 7 -9 premiere or mere 824.", its middle heard as a street): what the
+            # suggestions it touches leave of it stands, if it holds a word.
             rest = max(s.last for s in overlapping) + 1
             left = words[rest : fallback.last + 1]
-            if not all(_is_label(word) for word in left) and (
-                fallback.source == "repeat" or _misheard_name(left)
-            ):
+            if not all(_is_label(word) for word in left) and _left_stands(fallback, left):
                 fallback.first = rest
                 kept.append(fallback)
     for suggestion in kept:

@@ -2569,6 +2569,22 @@ def test_a_cue_that_ran_past_its_full_stop_into_another_identifier_keeps_its_own
     assert all(any(ch.isdigit() for ch in text) for _category, text in found(heard))
 
 
+@pytest.mark.parametrize(("rest", "covered"), [("824.", True), ("for 2 days.", False)])
+def test_a_number_a_cue_announced_runs_on_past_a_piece_of_it_taken_for_an_address(rest, covered):
+    """ "The case number on the letter is 7930 0824" heard as "The case number on the letter 1,
+    7 -9 premiere or mere 824.": its middle heard as a number and a street's name, found as an
+    address, which the cue's ID number may not widen. What the address leaves of what the cue
+    announced is still suggested where it holds a number's piece ("824."); a lone digit ("for
+    2 days.") is none."""
+    spoken = heard_as(("The", 0.5), ("case", 0.55), ("number", 0.89), ("on", 0.42),
+                      ("the", 0.97), ("letter", 0.56), ("1,", 0.55), ("7", 0.34), ("-9", 0.6),
+                      ("premiere", 0.08), ("or", 0.47), ("mere", 0.34),
+                      *((word, 0.9) for word in rest.split()), ("My", 0.96), ("name", 0.99),
+                      ("is", 0.99), ("Dolores.", 0.9))  # fmt: skip
+    number = next(word for word in rest.split() if word[0].isdigit())
+    assert any(number in text for text in suggested(spoken)) is covered, suggested(spoken)
+
+
 def test_a_question_whisper_made_of_a_cues_end_does_not_end_the_number_after_it():
     """ "Mi número de pasaporte es 4 0 8 0 7 0 6 9 6" heard as "Mi número me pasa por qué? 4
     ,5 ,7 ,6 ,9 ,6.": six digits, too few to be suspect alone, and the cue's end made into a
