@@ -49,7 +49,7 @@ from .numbers import (
 )
 
 # Raise whenever a detector changes what it finds: every review then asks for a new run.
-DETECTOR_VERSION = 82
+DETECTOR_VERSION = 83
 
 SUSPECT_DIGITS = 7
 HOUSE_NUMBER_DIGITS = 5
@@ -3034,24 +3034,26 @@ def _cut_before_the_next(words, fallback, overlapping):
     return True
 
 
-def _left_stands(fallback, left):
-    """Whether what other suggestions leave of a fallback is worth a listen: all of a loop, a
-    name Whisper misheard among guesses, a number a cue announced."""
+def _left_stands(words, fallback, rest):
+    """Whether what other suggestions leave of a fallback, from `rest` on, is worth a listen:
+    all of a loop, a name Whisper misheard among guesses, a number a cue announced."""
     if fallback.source == "repeat":
         return True
     if fallback.source == "unsure":
-        return _misheard_name(left)
-    return _holds_a_number(left)
+        return _misheard_name(words[rest : fallback.last + 1])
+    return _holds_a_number(words, rest, fallback.last)
 
 
-def _holds_a_number(stretch):
-    """Two digits or more said one after the other: a number's piece, not "en un pueblo" or
-    "tres horas sin decir una"."""
+def _holds_a_number(words, first, last):
+    """Two digits or more said one after the other from `first` to `last`, not followed by what
+    they count: a number's piece, not "en un pueblo", "tres horas sin decir una" or "desde hace
+    10 años"."""
     run = 0
-    for word in stretch:
-        said = word_digits(word.folded)
+    for at in range(first, last + 1):
+        said = word_digits(words[at].folded)
         run = run + len(said) if said is not None else 0
-        if run >= 2:
+        after = words[at + 1].folded if at + 1 < len(words) else ""
+        if run >= 2 and word_digits(after) is None and after not in AMOUNT_WORDS:
             return True
     return False
 
@@ -3111,7 +3113,7 @@ def found_suggestions(words, gazetteer=()):
             # suggestions it touches leave of it stands, if it holds a word.
             rest = max(s.last for s in overlapping) + 1
             left = words[rest : fallback.last + 1]
-            if not all(_is_label(word) for word in left) and _left_stands(fallback, left):
+            if not all(_is_label(word) for word in left) and _left_stands(words, fallback, rest):
                 fallback.first = rest
                 kept.append(fallback)
     for suggestion in kept:

@@ -2569,13 +2569,15 @@ def test_a_cue_that_ran_past_its_full_stop_into_another_identifier_keeps_its_own
     assert all(any(ch.isdigit() for ch in text) for _category, text in found(heard))
 
 
-@pytest.mark.parametrize(("rest", "covered"), [("824.", True), ("for 2 days.", False)])
+@pytest.mark.parametrize(
+    ("rest", "covered"), [("824.", True), ("for 2 days.", False), ("for 10 years.", False)]
+)
 def test_a_number_a_cue_announced_runs_on_past_a_piece_of_it_taken_for_an_address(rest, covered):
     """ "The case number on the letter is 7930 0824" heard as "The case number on the letter 1,
     7 -9 premiere or mere 824.": its middle heard as a number and a street's name, found as an
     address, which the cue's ID number may not widen. What the address leaves of what the cue
     announced is still suggested where it holds a number's piece ("824."); a lone digit ("for
-    2 days.") is none."""
+    2 days.") is none, and nor is a number followed by what it counts ("for 10 years.")."""
     spoken = heard_as(("The", 0.5), ("case", 0.55), ("number", 0.89), ("on", 0.42),
                       ("the", 0.97), ("letter", 0.56), ("1,", 0.55), ("7", 0.34), ("-9", 0.6),
                       ("premiere", 0.08), ("or", 0.47), ("mere", 0.34),
