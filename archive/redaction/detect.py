@@ -2033,8 +2033,11 @@ def _number_past_a_misheard_numero(words, tokens, digits, street):
                 continue
             last = _run_end(words, digits, first, within_sentence=True)
             run = "".join(digits[i] or "" for i in range(first, last + 1))
-            counted = last + 1 < len(words) and tokens[last + 1] in AMOUNT_WORDS
-            if 2 <= len(run) <= HOUSE_NUMBER_DIGITS and not counted and not YEAR_DIGITS.match(run):
+            if (
+                2 <= len(run) <= HOUSE_NUMBER_DIGITS
+                and not _counts_something(tokens, last)
+                and not YEAR_DIGITS.match(run)
+            ):
                 return last
             break
     return street
@@ -2102,6 +2105,11 @@ AMOUNT_WORDS = {"dollars", "dollar", "bucks", "cents", "pesos", "euros", "percen
                 "minutos", "dias", "meses", "kilometros"}  # fmt: skip
 
 
+def _counts_something(tokens, last):
+    """Whether the number ending at `last` is followed by what it counts: an amount."""
+    return last + 1 < len(tokens) and tokens[last + 1] in AMOUNT_WORDS
+
+
 def _after_arriving(tokens, first, last):
     """Whether the number from `first` to `last` follows "came to", "lived at", …: a number said
     where someone arrived or lived is a house number, even one that reads like a year (a year is
@@ -2109,7 +2117,7 @@ def _after_arriving(tokens, first, last):
     ,366 -7 -0 -Cavanu," for "1367 Oak Avenue"), unless it is an amount."""
     if first < 2 or tokens[first - 2] not in ARRIVING.get(tokens[first - 1], ()):
         return False
-    return last + 1 == len(tokens) or tokens[last + 1] not in AMOUNT_WORDS
+    return not _counts_something(tokens, last)
 
 
 def _rest_of_the_place(words, last):
@@ -3048,12 +3056,13 @@ def _holds_a_number(words, first, last):
     """Two digits or more said one after the other from `first` to `last`, not followed by what
     they count: a number's piece, not "en un pueblo", "tres horas sin decir una" or "desde hace
     10 años"."""
+    tokens = [word.folded for word in words[first : last + 2]]
     run = 0
-    for at in range(first, last + 1):
-        said = word_digits(words[at].folded)
+    for at in range(last + 1 - first):
+        said = word_digits(tokens[at])
         run = run + len(said) if said is not None else 0
-        after = words[at + 1].folded if at + 1 < len(words) else ""
-        if run >= 2 and word_digits(after) is None and after not in AMOUNT_WORDS:
+        ends = at + 1 == len(tokens) or word_digits(tokens[at + 1]) is None
+        if run >= 2 and ends and not _counts_something(tokens, at):
             return True
     return False
 
